@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# README command 2: bring the database up and run the whole suite against its own database
+# (liquidations_test), so the tests never touch what scripts/run.sh serves.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/db-up.sh liquidations_test
+exec ./mvnw -B verify "$@"

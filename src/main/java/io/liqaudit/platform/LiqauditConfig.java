@@ -1,0 +1,53 @@
+package io.liqaudit.platform;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Every setting of Liquidation Audit, under the prefix {@code liqaudit}. Each is also an
+ * environment variable: {@code liqaudit.security.max-failed-sign-ins} is
+ * {@code LIQAUDIT_SECURITY_MAX_FAILED_SIGN_INS}.
+ */
+@ConfigMapping(prefix = "liqaudit")
+public interface LiqauditConfig {
+
+    /**
+     * Users to create or update at start, as {@code name:password:role[+role…]}, comma separated.
+     * Empty by default: in production an operator must provide at least one user.
+     */
+    Optional<String> bootstrapUsers();
+
+    Security security();
+
+    Ingest ingest();
+
+    interface Security {
+        /** Failed sign-ins for one user name before it is locked out for {@link #lockout()}. */
+        @WithDefault("5")
+        int maxFailedSignIns();
+
+        /** How long a user name stays locked after too many failed sign-ins. */
+        @WithDefault("15m")
+        Duration lockout();
+
+        /** Failed sign-ins after which each further attempt is slowed down by {@link #slowdown()}. */
+        @WithDefault("3")
+        int slowdownAfter();
+
+        /** Delay added to each sign-in attempt once {@link #slowdownAfter()} is reached. */
+        @WithDefault("1s")
+        Duration slowdown();
+
+        /** Lifetime of a portal session. */
+        @WithDefault("8h")
+        Duration sessionTimeout();
+    }
+
+    interface Ingest {
+        /** Most events one batch request may carry. */
+        @WithDefault("1000")
+        int maxBatchSize();
+    }
+}
