@@ -57,6 +57,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = 1)
     public Response webApplication(WebApplicationException e) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return unreadableJson(json); // the JSON reader wraps parse failures in a plain 400
+        }
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             return internal(e);

@@ -5,6 +5,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -33,6 +34,7 @@ public class DecimalProbeResource {
     public Uni<ProbeView> read(@PathParam("id") long id) {
         // A fresh session, so the values come back from PostgreSQL, not from the first-level cache.
         return Panache.withSession(() -> Panache.getSession().chain(s -> s.find(DecimalProbe.class, id)))
+                .onItem().ifNull().failWith(NotFoundException::new)
                 .map(p -> new ProbeView(p.id, p.amount, p.document));
     }
 }
