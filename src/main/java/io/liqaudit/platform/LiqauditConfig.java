@@ -39,10 +39,6 @@ public interface LiqauditConfig {
         /** Delay added to each sign-in attempt once {@link #slowdownAfter()} is reached. */
         @WithDefault("1s")
         Duration slowdown();
-
-        /** Lifetime of a portal session. */
-        @WithDefault("8h")
-        Duration sessionTimeout();
     }
 
     interface Ingest {

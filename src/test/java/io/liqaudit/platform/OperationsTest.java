@@ -27,7 +27,7 @@ class OperationsTest {
 
     @Test
     void metricsArePrometheusText() {
-        given().accept("text/plain").get("/q/metrics").then().statusCode(200)
+        io.liqaudit.security.TestUsers.as("admin").accept("text/plain").get("/q/metrics").then().statusCode(200)
                 .contentType(containsString("text/plain"))
                 .body(containsString("# TYPE jvm_memory_used_bytes gauge"));
     }

@@ -1,0 +1,143 @@
+package io.liqaudit.security;
+
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.ClientErrorException;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import java.util.Set;
+
+/** User administration. Every change is written to the security log with who did it and from where. */
+@Path("/api/v1/admin/users")
+@RolesAllowed(Roles.ADMIN)
+public class AdminUsersResource {
+
+    static final String ROLE_PATTERN = "ingestor|auditor|regulator|reconciler|admin";
+
+    public record NewUser(
+            @NotNull @Pattern(regexp = "[A-Za-z0-9._@-]{1,64}", message = "1 to 64 of letters, digits and . _ @ -") String username,
+            @NotNull @Size(min = Passwords.MIN_LENGTH, max = 200) String password,
+            @NotEmpty Set<@Pattern(regexp = ROLE_PATTERN, message = "must be one of " + ROLE_PATTERN) String> roles) {
+        @Override
+        public String toString() {
+            return "NewUser[" + username + "]";
+        }
+    }
+
+    public record RoleChange(@NotEmpty Set<@Pattern(regexp = ROLE_PATTERN, message = "must be one of " + ROLE_PATTERN) String> roles) {
+    }
+
+    public record PasswordChange(@NotNull @Size(min = Passwords.MIN_LENGTH, max = 200) String password) {
+        @Override
+        public String toString() {
+            return "PasswordChange[]";
+        }
+    }
+
+    public record UserView(String username, List<String> roles, boolean enabled) {
+        static UserView of(UserAccount a) {
+            return new UserView(a.username(), UserStore.sorted(a.roles()), a.enabled());
+        }
+    }
+
+    private final UserStore users;
+    private final SecurityLog log;
+    private final VerifiedCredentials verified;
+    private final SecurityIdentity identity;
+
+    @Context
+    HttpServerRequest request;
+
+    AdminUsersResource(UserStore users, SecurityLog log, VerifiedCredentials verified, SecurityIdentity identity) {
+        this.users = users;
+        this.log = log;
+        this.verified = verified;
+        this.identity = identity;
+    }
+
+    @GET
+    public Uni<List<UserView>> list() {
+        return users.list().map(all -> all.stream().map(UserView::of).toList());
+    }
+
+    @GET
+    @Path("{username}")
+    public Uni<UserView> get(@PathParam("username") String username) {
+        return users.find(username).map(found -> found.map(UserView::of).orElseThrow(NotFoundException::new));
+    }
+
+    @POST
+    public Uni<Response> create(@Valid @NotNull NewUser user) {
+        return hashOffTheEventLoop(user.password())
+                .chain(hash -> users.create(user.username(), hash, user.roles()))
+                .chain(created -> {
+                    if (!created) {
+                        return Uni.createFrom().failure(new ClientErrorException(Response.Status.CONFLICT));
+                    }
+                    return audit(SecurityLog.Action.USER_CREATED, user.username(), "roles " + UserStore.sorted(user.roles()))
+                            .map(v -> Response.created(URI.create("/api/v1/admin/users/" + user.username()))
+                                    .entity(new UserView(user.username(), UserStore.sorted(user.roles()), true)).build());
+                });
+    }
+
+    @PUT
+    @Path("{username}/roles")
+    public Uni<UserView> setRoles(@PathParam("username") String username, @Valid @NotNull RoleChange change) {
+        return changed(users.setRoles(username, change.roles()), SecurityLog.Action.ROLES_SET, username,
+                "roles " + UserStore.sorted(change.roles()));
+    }
+
+    @POST
+    @Path("{username}/disable")
+    public Uni<UserView> disable(@PathParam("username") String username) {
+        return changed(users.setEnabled(username, false), SecurityLog.Action.USER_DISABLED, username, null);
+    }
+
+    @POST
+    @Path("{username}/enable")
+    public Uni<UserView> enable(@PathParam("username") String username) {
+        return changed(users.setEnabled(username, true), SecurityLog.Action.USER_ENABLED, username, null);
+    }
+
+    @PUT
+    @Path("{username}/password")
+    public Uni<UserView> rotatePassword(@PathParam("username") String username, @Valid @NotNull PasswordChange change) {
+        return changed(hashOffTheEventLoop(change.password()).chain(hash -> users.setPasswordHash(username, hash)),
+                SecurityLog.Action.PASSWORD_ROTATED, username, null);
+    }
+
+    private Uni<UserView> changed(Uni<Boolean> update, SecurityLog.Action action, String username, String detail) {
+        return update.chain(found -> {
+            if (!found) {
+                return Uni.createFrom().failure(new NotFoundException());
+            }
+            verified.clear(); // a changed user must be checked afresh at the next request
+            return audit(action, username, detail).chain(() -> get(username));
+        });
+    }
+
+    private Uni<Void> audit(SecurityLog.Action action, String subject, String detail) {
+        String from = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
+        return log.append(identity.getPrincipal().getName(), action, subject, from, detail);
+    }
+
+    private static Uni<String> hashOffTheEventLoop(String password) {
+        return Uni.createFrom().item(() -> Passwords.hash(password)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+}

@@ -1,0 +1,34 @@
+package io.liqaudit.security;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * The append-only security log (table {@code security_log}; the database refuses updates and
+ * deletes). Records admin actions and failed sign-ins: who, what, when, from where. Callers
+ * never pass a password here.
+ */
+@ApplicationScoped
+public class SecurityLog {
+
+    /** What happened, as stored in {@code security_log.action}. */
+    public enum Action {
+        SIGN_IN_FAILED, SIGN_IN_LOCKED, USER_CREATED, USER_BOOTSTRAPPED, ROLES_SET, USER_DISABLED, USER_ENABLED,
+        PASSWORD_ROTATED
+    }
+
+    private final Pool pool;
+
+    SecurityLog(Pool pool) {
+        this.pool = pool;
+    }
+
+    public Uni<Void> append(String actor, Action action, String subject, String remoteAddress, String detail) {
+        return pool.preparedQuery("insert into security_log (actor, action, subject, remote_address, detail) "
+                        + "values ($1, $2, $3, $4, $5)")
+                .execute(Tuple.of(actor, action.name(), subject, remoteAddress, detail))
+                .replaceWithVoid();
+    }
+}

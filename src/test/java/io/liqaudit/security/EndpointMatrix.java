@@ -1,0 +1,41 @@
+package io.liqaudit.security;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Every HTTP endpoint of the service with the roles that may use it. {@link SecurityMatrixTest}
+ * checks each against each role, and fails when a resource method is missing from this list.
+ */
+final class EndpointMatrix {
+
+    static final Set<String> PUBLIC = Set.of();
+    static final Set<String> ANY_ROLE = Set.copyOf(Roles.ALL);
+
+    /** One endpoint: method, the path template as declared, a concrete path to call, allowed roles. */
+    record Endpoint(String method, String template, String path, Set<String> roles, String contentType) {
+        Endpoint(String method, String template, String path, Set<String> roles) {
+            this(method, template, path, roles, "application/json");
+        }
+
+        boolean isPublic() {
+            return roles.isEmpty();
+        }
+    }
+
+    static final List<Endpoint> ALL = List.of(
+            new Endpoint("GET", "/api/v1/admin/users", "/api/v1/admin/users", Set.of(Roles.ADMIN)),
+            new Endpoint("POST", "/api/v1/admin/users", "/api/v1/admin/users", Set.of(Roles.ADMIN)),
+            new Endpoint("GET", "/api/v1/admin/users/{username}", "/api/v1/admin/users/nobody-here", Set.of(Roles.ADMIN)),
+            new Endpoint("PUT", "/api/v1/admin/users/{username}/roles", "/api/v1/admin/users/nobody-here/roles", Set.of(Roles.ADMIN)),
+            new Endpoint("POST", "/api/v1/admin/users/{username}/disable", "/api/v1/admin/users/nobody-here/disable", Set.of(Roles.ADMIN)),
+            new Endpoint("POST", "/api/v1/admin/users/{username}/enable", "/api/v1/admin/users/nobody-here/enable", Set.of(Roles.ADMIN)),
+            new Endpoint("PUT", "/api/v1/admin/users/{username}/password", "/api/v1/admin/users/nobody-here/password", Set.of(Roles.ADMIN)),
+            new Endpoint("GET", "/api/v1/admin/security-log", "/api/v1/admin/security-log", Set.of(Roles.ADMIN)),
+            new Endpoint("GET", "/portal", "/portal", Set.of(Roles.AUDITOR)),
+            new Endpoint("GET", "/portal/login", "/portal/login", PUBLIC),
+            new Endpoint("POST", "/portal/logout", "/portal/logout", ANY_ROLE, "application/x-www-form-urlencoded"));
+
+    private EndpointMatrix() {
+    }
+}
