@@ -20,16 +20,16 @@ if [ ! -f "$jar" ] || [ -n "$(find pom.xml src templates migrations reports -new
   ./mvnw -B -q package -DskipTests
 fi
 
-if [ ! -f "$credentials" ]; then
-  mkdir -p "$secrets_dir"
-  chmod 700 "$secrets_dir"
-  umask 077
-  {
-    echo "# Liquidation Audit local sign-in, generated $(date -u +%FT%TZ). name:password:roles"
-    echo "LIQAUDIT_BOOTSTRAP_USERS=admin:$(random_password):admin+auditor,auditor:$(random_password):auditor,regulator:$(random_password):regulator,reconciler:$(random_password):reconciler,ingestor:$(random_password):ingestor"
-  } > "$credentials"
-  chmod 600 "$credentials"
-fi
+mkdir -p "$secrets_dir"
+chmod 700 "$secrets_dir"
+umask 077
+touch "$credentials"
+chmod 600 "$credentials"
+# Each secret is generated once, on the first run that lacks it, and kept.
+add_secret() { grep -q "^$1=" "$credentials" || echo "$1=$2" >> "$credentials"; }
+add_secret LIQAUDIT_BOOTSTRAP_USERS "admin:$(random_password):admin+auditor,auditor:$(random_password):auditor,regulator:$(random_password):regulator,reconciler:$(random_password):reconciler,ingestor:$(random_password):ingestor"
+add_secret QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY "$(random_password)$(random_password)"
+add_secret LIQAUDIT_CSRF_KEY "$(random_password)$(random_password)"
 
 set -a
 # shellcheck disable=SC1090
@@ -40,7 +40,6 @@ export QUARKUS_DATASOURCE_PASSWORD="${LIQAUDIT_DB_PASSWORD:-liqaudit}"
 db_url="${LIQAUDIT_DB_HOST:-127.0.0.1}:${LIQAUDIT_DB_PORT:-5432}/liquidations"
 export QUARKUS_DATASOURCE_REACTIVE_URL="${QUARKUS_DATASOURCE_REACTIVE_URL:-postgresql://$db_url}"
 export QUARKUS_DATASOURCE_JDBC_URL="${QUARKUS_DATASOURCE_JDBC_URL:-jdbc:postgresql://$db_url}"
-export LIQAUDIT_DEMO_LOAD_IF_EMPTY="${LIQAUDIT_DEMO_LOAD_IF_EMPTY:-true}"
 
 cat <<EOF
 Liquidation Audit is starting on http://localhost:8080

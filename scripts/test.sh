@@ -4,4 +4,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/db-up.sh liquidations_test
+scripts/db-up.sh liquidations_test_empty  # for the production start-up checks (ProductionStartIT)
 exec ./mvnw -B verify "$@"

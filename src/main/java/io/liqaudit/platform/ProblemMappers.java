@@ -106,11 +106,13 @@ public class ProblemMappers {
                     || node.getKind() == jakarta.validation.ElementKind.PARAMETER)) {
                 continue;
             }
-            if (node.getName() != null) {
-                path.append('.').append(node.getName());
+            if (node.isInIterable()) {
+                // An element of a list (by index), map (by key) or set (no position: [*]).
+                Object at = node.getIndex() != null ? node.getIndex() : node.getKey();
+                path.append('[').append(at == null ? "*" : at).append(']');
             }
-            if (node.getIndex() != null) {
-                path.append('[').append(node.getIndex()).append(']');
+            if (node.getKind() != jakarta.validation.ElementKind.CONTAINER_ELEMENT && node.getName() != null) {
+                path.append('.').append(node.getName());
             }
         }
         return path.toString();

@@ -1,0 +1,45 @@
+package io.liqaudit.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Starts the packaged jar in the production profile against a database with no users
+ * (liquidations_test_empty, made by scripts/test.sh): it must refuse to start and say how to
+ * add a user.
+ */
+class ProductionStartIT {
+
+    @Test
+    void refusesToStartWithoutAnyUser() throws IOException, InterruptedException {
+        Path jar = Path.of("target/quarkus-app/quarkus-run.jar");
+        assertThat(jar).exists();
+        Path output = Files.createTempFile("prod-start", ".log");
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", jar.toString());
+        Map<String, String> env = pb.environment();
+        env.keySet().removeIf(k -> k.startsWith("LIQAUDIT_") || k.startsWith("QUARKUS_"));
+        env.put("QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql://127.0.0.1:5432/liquidations_test_empty");
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:5432/liquidations_test_empty");
+        env.put("QUARKUS_DATASOURCE_USERNAME", "liqaudit");
+        env.put("QUARKUS_DATASOURCE_PASSWORD", "liqaudit");
+        env.put("QUARKUS_HTTP_PORT", "0");
+        pb.redirectErrorStream(true).redirectOutput(output.toFile());
+        Process process = pb.start();
+        boolean ended = process.waitFor(90, TimeUnit.SECONDS);
+        if (!ended) {
+            process.destroyForcibly();
+        }
+        String log = Files.readString(output, StandardCharsets.UTF_8);
+        assertThat(ended).as("the service must stop by itself; log:\n%s", log).isTrue();
+        assertThat(process.exitValue()).isNotZero();
+        assertThat(log).contains("LIQAUDIT_BOOTSTRAP_USERS=name:password:admin");
+    }
+}
