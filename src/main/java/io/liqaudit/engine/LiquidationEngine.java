@@ -1,0 +1,227 @@
+package io.liqaudit.engine;
+
+import io.liqaudit.engine.EngineResult.Finding;
+import io.liqaudit.engine.EngineResult.Step;
+import io.liqaudit.engine.Enums.FindingCode;
+import io.liqaudit.engine.Enums.Outcome;
+import io.liqaudit.engine.Enums.Verdict;
+import io.liqaudit.engine.LiquidationEvent.Fill;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Replays a liquidation event under ENGINE-SPEC version 1 and says whether the venue's
+ * report and fills are consistent with the published rules. Stateless and thread-safe.
+ */
+public final class LiquidationEngine {
+
+    /** The engine's semantic version; see the package documentation for when it changes. */
+    public static final String VERSION = "1.0.0";
+
+    private LiquidationEngine() {
+    }
+
+    /** Never throws for a well-formed event: what cannot be replayed is {@link Verdict#UNVERIFIABLE}. */
+    public static EngineResult replay(LiquidationEvent event) {
+        List<String> reasons = EventChecks.reasons(event);
+        if (!reasons.isEmpty()) {
+            return EngineResult.unverifiable(event.eventId(), reasons);
+        }
+        BigDecimal tick = event.contract().tickSize();
+        BigDecimal mark = event.market().markPriceInputs() == null ? event.market().markPrice()
+                : MarkPrice.recompute(event.market().markPriceInputs(), tick);
+        if (mark.signum() <= 0) {
+            return EngineResult.unverifiable(event.eventId(), List.of("market.markPriceInputs: the recomputed mark is not > 0"));
+        }
+        try {
+            return new Replay(event, mark).run();
+        } catch (ArithmeticException e) {
+            // Unreachable after the checks above; kept so that no input can make the engine throw.
+            return EngineResult.unverifiable(event.eventId(), List.of("cannot be replayed: " + e.getMessage()));
+        }
+    }
+
+    /** One replay: the mutable state of section 6 lives only here, for the length of one call. */
+    private static final class Replay {
+        private final LiquidationEvent event;
+        private final MarginModel margin;
+        private final PlannedQuantity planner;
+        private final BigDecimal mark0;
+        private final List<Step> steps = new ArrayList<>();
+        private final List<Finding> findings = new ArrayList<>();
+        private BigDecimal q;
+        private BigDecimal collateral;
+
+        Replay(LiquidationEvent event, BigDecimal mark0) {
+            this.event = event;
+            this.margin = new MarginModel(event);
+            this.planner = new PlannedQuantity(event.policy(), margin, event.contract().lotSize());
+            this.mark0 = mark0;
+            this.q = event.position().quantity();
+            this.collateral = event.position().collateral();
+        }
+
+        /**
+         * ENGINE-SPEC section 6:
+         * <ol>
+         *   <li>Trigger: {@code Eq(M0) ≤ Req(M0)} with open-order margin; else finding TRIGGER_NOT_MET.</li>
+         *   <li>Cancel: open orders (margin > 0) are cancelled; healthy at M0 then ⇒ resolved by the cancel.</li>
+         *   <li>Steps k = 1, 2, … while Q > 0: due at k = 1 if triggered and not resolved, at k > 1 if
+         *       unhealthy at Mk; follow the actual fills, noting mismatched, excess and missing steps.</li>
+         * </ol>
+         */
+        EngineResult run() {
+            BigDecimal tick = event.contract().tickSize();
+            BigDecimal openOrders = event.position().openOrderMargin();
+            BigDecimal liquidationPrice = margin.liquidationPrice(q, collateral, tick);
+            BigDecimal bankruptcyPrice = margin.bankruptcyPrice(q, collateral, tick);
+
+            boolean triggered = !margin.healthy(q, collateral, mark0, openOrders);
+            if (!triggered) {
+                findings.add(Finding.of(FindingCode.TRIGGER_NOT_MET));
+            }
+            boolean ordersCancelled = openOrders.signum() > 0;
+            boolean resolvedByCancel = ordersCancelled && margin.healthy(q, collateral, mark0, BigDecimal.ZERO);
+
+            applySteps(triggered && !resolvedByCancel);
+            return settle(triggered, ordersCancelled, resolvedByCancel, liquidationPrice, bankruptcyPrice);
+        }
+
+        private void applySteps(boolean firstStepDue) {
+            List<Fill> fills = event.fills();
+            BigDecimal mark = mark0;
+            boolean unplanned = false;
+            for (int k = 1; q.signum() > 0; k++) {
+                Fill fill = k <= fills.size() ? fills.get(k - 1) : null;
+                if (fill != null && fill.markPrice() != null) {
+                    mark = fill.markPrice();
+                }
+                if (unplanned) {
+                    if (fill == null) {
+                        return;
+                    }
+                    apply(k, fill, mark, BigDecimal.ZERO);
+                    continue;
+                }
+                boolean due = k == 1 ? firstStepDue : !margin.healthy(q, collateral, mark, BigDecimal.ZERO);
+                if (due) {
+                    BigDecimal planned = planner.at(k, q, collateral, mark);
+                    if (fill == null) {
+                        findings.add(Finding.atStep(FindingCode.INCOMPLETE_LIQUIDATION, k));
+                        return;
+                    }
+                    if (fill.quantity().compareTo(planned) != 0) {
+                        findings.add(new Finding(FindingCode.STEP_QUANTITY_MISMATCH, k, planned, fill.quantity()));
+                    }
+                    apply(k, fill, mark, planned);
+                } else {
+                    if (fill == null) {
+                        return;
+                    }
+                    findings.add(Finding.atStep(FindingCode.EXCESS_LIQUIDATION, k));
+                    unplanned = true;
+                    apply(k, fill, mark, BigDecimal.ZERO);
+                }
+            }
+        }
+
+        /**
+         * Applies fill k (quantity q, price F):
+         * <ol>
+         *   <li>{@code realizedPnl = s·q·(F − entryPrice)};</li>
+         *   <li>{@code fee = roundMoney(q·F·liquidationFeeRate)}; on the closing step capped at
+         *       {@code max(0, C + realizedPnl + otherUnrealizedPnl)};</li>
+         *   <li>{@code C = C + realizedPnl − fee}; {@code Q = Q − q}.</li>
+         * </ol>
+         */
+        private void apply(int k, Fill fill, BigDecimal mark, BigDecimal planned) {
+            BigDecimal realized = margin.unrealizedPnl(fill.quantity(), fill.price());
+            BigDecimal fee = Decimals.roundMoney(fill.quantity().multiply(fill.price())
+                    .multiply(event.policy().liquidationFeeRate()), event.contract().quoteScale());
+            BigDecimal remaining = q.subtract(fill.quantity());
+            if (remaining.signum() == 0) {
+                BigDecimal available = collateral.add(realized).add(event.position().otherUnrealizedPnl());
+                fee = Decimals.min(fee, Decimals.max(BigDecimal.ZERO, available));
+            }
+            collateral = collateral.add(realized).subtract(fee);
+            q = remaining;
+            steps.add(new Step(k, mark, planned, fill.quantity(), fill.price(), realized, fee, collateral, q));
+        }
+
+        /** ENGINE-SPEC section 8, then the comparison with what the venue reported (section 9). */
+        private EngineResult settle(boolean triggered, boolean ordersCancelled, boolean resolvedByCancel,
+                BigDecimal liquidationPrice, BigDecimal bankruptcyPrice) {
+            Settlement s = Settlement.of(event, steps, q, collateral);
+            BigDecimal remainingLiquidationPrice = q.signum() > 0
+                    ? margin.liquidationPrice(q, collateral, event.contract().tickSize()) : null;
+            if (event.market().markPriceInputs() != null && event.market().markPrice().compareTo(mark0) != 0) {
+                findings.add(new Finding(FindingCode.MARK_PRICE_MISMATCH, null, mark0, event.market().markPrice()));
+            }
+            EngineResult draft = new EngineResult(VERSION, event.eventId(), Verdict.CONSISTENT, List.of(), mark0,
+                    triggered, ordersCancelled, resolvedByCancel, liquidationPrice, bankruptcyPrice, steps,
+                    s.outcome(), s.liquidatedQuantity(), s.totalFee(), s.excessEquity(), s.traderReturn(),
+                    s.bankruptcyLoss(), s.insuranceFundDelta(), s.insuranceFundBalanceAfter(), s.adlShortfall(),
+                    remainingLiquidationPrice, findings, List.of());
+            List<EngineResult.Difference> differences = ReportComparison.differences(event.reported(), draft);
+            Verdict verdict = findings.isEmpty() && differences.isEmpty() ? Verdict.CONSISTENT : Verdict.DISCREPANT;
+            return new EngineResult(VERSION, event.eventId(), verdict, List.of(), mark0, triggered, ordersCancelled,
+                    resolvedByCancel, liquidationPrice, bankruptcyPrice, steps, s.outcome(), s.liquidatedQuantity(),
+                    s.totalFee(), s.excessEquity(), s.traderReturn(), s.bankruptcyLoss(), s.insuranceFundDelta(),
+                    s.insuranceFundBalanceAfter(), s.adlShortfall(), remainingLiquidationPrice, findings, differences);
+        }
+    }
+
+    /** Totals and the insurance fund's side of the event, ENGINE-SPEC section 8. */
+    record Settlement(Outcome outcome, BigDecimal liquidatedQuantity, BigDecimal totalFee, BigDecimal excessEquity,
+            BigDecimal traderReturn, BigDecimal bankruptcyLoss, BigDecimal insuranceFundDelta,
+            BigDecimal insuranceFundBalanceAfter, BigDecimal adlShortfall) {
+
+        /**
+         * <ol>
+         *   <li>Totals over the steps; outcome NONE (no fill), PARTIAL (still open) or FULL.</li>
+         *   <li>The fund's delta starts at the total fee when fees go to it.</li>
+         *   <li>Closed: residual = C (ISOLATED) or C + otherUnrealizedPnl (CROSS). Residual ≥ 0 is
+         *       excess equity (ISOLATED only), to the fund or back to the trader; residual < 0 is a
+         *       bankruptcy loss that the fund covers up to what it holds, the rest being ADL shortfall.</li>
+         * </ol>
+         */
+        static Settlement of(LiquidationEvent event, List<Step> steps, BigDecimal q, BigDecimal collateral) {
+            BigDecimal liquidated = BigDecimal.ZERO;
+            BigDecimal totalFee = BigDecimal.ZERO;
+            for (Step step : steps) {
+                liquidated = liquidated.add(step.quantity());
+                totalFee = totalFee.add(step.fee());
+            }
+            Outcome outcome = steps.isEmpty() ? Outcome.NONE : q.signum() == 0 ? Outcome.FULL : Outcome.PARTIAL;
+            BigDecimal zero = BigDecimal.ZERO;
+            BigDecimal delta = event.policy().feeRecipient() == Enums.FeeRecipient.INSURANCE_FUND ? totalFee : zero;
+            BigDecimal excess = zero;
+            BigDecimal traderReturn = zero;
+            BigDecimal loss = zero;
+            BigDecimal shortfall = zero;
+            BigDecimal balanceBefore = event.insuranceFund().balanceBefore();
+            if (outcome == Outcome.FULL) {
+                boolean isolated = event.position().marginMode() == Enums.MarginMode.ISOLATED;
+                BigDecimal residual = isolated ? collateral : collateral.add(event.position().otherUnrealizedPnl());
+                if (residual.signum() >= 0) {
+                    if (isolated) {
+                        excess = residual;
+                        if (event.policy().excessEquity() == Enums.ExcessEquityHandling.TO_INSURANCE_FUND) {
+                            delta = delta.add(residual);
+                        } else {
+                            traderReturn = residual;
+                        }
+                    }
+                } else {
+                    loss = residual.negate();
+                    BigDecimal draw = Decimals.min(loss, balanceBefore.add(delta));
+                    delta = delta.subtract(draw);
+                    shortfall = loss.subtract(draw);
+                }
+            }
+            return new Settlement(outcome, liquidated, totalFee, excess, traderReturn, loss, delta,
+                    balanceBefore.add(delta), shortfall);
+        }
+    }
+}
