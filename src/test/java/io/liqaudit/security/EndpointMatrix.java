@@ -32,6 +32,7 @@ final class EndpointMatrix {
             new Endpoint("POST", "/api/v1/admin/users/{username}/enable", "/api/v1/admin/users/nobody-here/enable", Set.of(Roles.ADMIN)),
             new Endpoint("PUT", "/api/v1/admin/users/{username}/password", "/api/v1/admin/users/nobody-here/password", Set.of(Roles.ADMIN)),
             new Endpoint("GET", "/api/v1/admin/security-log", "/api/v1/admin/security-log", Set.of(Roles.ADMIN)),
+            new Endpoint("POST", "/api/v1/engine/recompute", "/api/v1/engine/recompute", ANY_ROLE),
             new Endpoint("GET", "/portal", "/portal", Set.of(Roles.AUDITOR)),
             new Endpoint("GET", "/portal/login", "/portal/login", PUBLIC),
             new Endpoint("POST", "/portal/logout", "/portal/logout", ANY_ROLE, "application/x-www-form-urlencoded"));

@@ -1,0 +1,37 @@
+package io.liqaudit.recompute;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.liqaudit.engine.LiquidationEngine;
+import io.liqaudit.platform.Problem;
+import io.liqaudit.platform.ProblemResponses;
+import io.liqaudit.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** The engine on one event, nothing stored: for venues and auditors checking an event by hand. */
+@Path("/api/v1/engine/recompute")
+@RolesAllowed({Roles.INGESTOR, Roles.AUDITOR, Roles.REGULATOR, Roles.RECONCILER, Roles.ADMIN})
+public class RecomputeResource {
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Recompute one liquidation event (ENGINE-SPEC section 2 in, section 10 out); nothing is stored",
+            description = "Malformed input answers 400 naming each bad field by its JSON path; a well-formed event "
+                    + "that cannot be replayed answers 200 with verdict UNVERIFIABLE and its reasons.")
+    public Response recompute(JsonNode body) {
+        EventJsonReader.Result read = EventJsonReader.read(body);
+        if (!read.isValid()) {
+            return ProblemResponses.of(Problem.invalid("The event is malformed.", read.problems()));
+        }
+        ObjectNode result = EngineResultJson.write(LiquidationEngine.replay(read.event()));
+        return Response.ok(result).build();
+    }
+}
