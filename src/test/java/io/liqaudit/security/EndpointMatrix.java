@@ -11,6 +11,7 @@ final class EndpointMatrix {
 
     static final Set<String> PUBLIC = Set.of();
     static final Set<String> ANY_ROLE = Set.copyOf(Roles.ALL);
+    static final Set<String> READERS = Set.of(Roles.AUDITOR, Roles.RECONCILER, Roles.REGULATOR);
 
     /** One endpoint: method, the path template as declared, a concrete path to call, allowed roles. */
     record Endpoint(String method, String template, String path, Set<String> roles, String contentType) {
@@ -33,6 +34,10 @@ final class EndpointMatrix {
             new Endpoint("PUT", "/api/v1/admin/users/{username}/password", "/api/v1/admin/users/nobody-here/password", Set.of(Roles.ADMIN)),
             new Endpoint("GET", "/api/v1/admin/security-log", "/api/v1/admin/security-log", Set.of(Roles.ADMIN)),
             new Endpoint("POST", "/api/v1/engine/recompute", "/api/v1/engine/recompute", ANY_ROLE),
+            new Endpoint("POST", "/api/v1/liquidations", "/api/v1/liquidations", Set.of(Roles.INGESTOR)),
+            new Endpoint("POST", "/api/v1/liquidations/batch", "/api/v1/liquidations/batch", Set.of(Roles.INGESTOR)),
+            new Endpoint("GET", "/api/v1/liquidations", "/api/v1/liquidations", READERS),
+            new Endpoint("GET", "/api/v1/liquidations/{venue}/{eventId}", "/api/v1/liquidations/NO-VENUE/no-event", READERS),
             new Endpoint("GET", "/portal", "/portal", Set.of(Roles.AUDITOR)),
             new Endpoint("GET", "/portal/login", "/portal/login", PUBLIC),
             new Endpoint("POST", "/portal/logout", "/portal/logout", ANY_ROLE, "application/x-www-form-urlencoded"));

@@ -1,0 +1,117 @@
+package io.liqaudit.liquidation;
+
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Loads a fund's chain from PostgreSQL and stores the discontinuity findings that
+ * {@link FundChain} derives. Re-evaluation after new arrivals starts at the last event before
+ * the earliest arrival, so in-order ingest touches only the new tail of the chain.
+ */
+@ApplicationScoped
+public class FundChainRepository {
+
+    /** The chain's elements of one fund with order key after ($2, $3, $4), in order. */
+    static final String ELEMENTS_AFTER = """
+            select * from (
+                select 'EVENT' as kind, e.occurred_at, 1 as ord, e.sequence as ref, e.event_id as reference,
+                       e.fund_balance_before as stated, r.insurance_fund_delta as delta, s.fund_discontinuity as flagged
+                from liquidation_event e
+                join event_status s on s.event_sequence = e.sequence
+                join recomputation r on r.id = s.recomputation_id
+                where e.fund_id = $1 and (e.occurred_at, 1, e.sequence) > ($2, $3, $4)
+                union all
+                select 'MOVEMENT', m.occurred_at, 0, m.id, m.movement_id, null, m.signed_amount, false
+                from fund_movement m
+                where m.fund_id = $1 and (m.occurred_at, 0, m.id) > ($2, $3, $4)
+            ) chain order by occurred_at, ord, ref
+            """;
+    /** The last event of a fund strictly before a time: the anchor from which to re-walk. */
+    static final String ANCHOR_BEFORE = """
+            select e.occurred_at, e.sequence, e.fund_balance_before as stated, r.insurance_fund_delta as delta
+            from liquidation_event e
+            join event_status s on s.event_sequence = e.sequence
+            join recomputation r on r.id = s.recomputation_id
+            where e.fund_id = $1 and e.occurred_at < $2
+            order by e.occurred_at desc, e.sequence desc limit 1
+            """;
+    static final String STORE_FLAGS = """
+            update event_status s set fund_discontinuity = t.flag,
+                verdict = case when s.engine_verdict = 'CONSISTENT' and t.flag then 'DISCREPANT' else s.engine_verdict end,
+                finding_codes = array_remove(s.finding_codes, 'FUND_BALANCE_DISCONTINUITY')
+                    || case when t.flag then array['FUND_BALANCE_DISCONTINUITY'] else array[]::text[] end
+            from unnest($1::bigint[], $2::boolean[]) as t(seq, flag)
+            where s.event_sequence = t.seq
+            """;
+    static final OffsetDateTime BEGINNING = OffsetDateTime.parse("0001-01-01T00:00:00Z");
+
+    /** Re-derives discontinuities of each fund from the last event before its earliest new element. */
+    public Uni<Void> reevaluateAfter(SqlClient client, Map<String, OffsetDateTime> earliestByFund) {
+        return Multi.createFrom().iterable(earliestByFund.entrySet())
+                .onItem().transformToUniAndConcatenate(e -> reevaluate(client, e.getKey(), e.getValue()))
+                .collect().last().replaceWithVoid();
+    }
+
+    private Uni<Void> reevaluate(SqlClient client, String fundId, OffsetDateTime from) {
+        return client.preparedQuery(ANCHOR_BEFORE).execute(Tuple.of(fundId, from)).chain(rows -> {
+            if (!rows.iterator().hasNext()) {
+                return loaded(client, fundId, BEGINNING, 0, -1)
+                        .chain(loaded -> storeChanged(client, loaded, FundChain.walk(false, null, elements(loaded))));
+            }
+            Row anchor = rows.iterator().next();
+            BigDecimal delta = anchor.getBigDecimal("delta");
+            BigDecimal after = delta == null ? null : anchor.getBigDecimal("stated").add(delta);
+            return loaded(client, fundId, anchor.getOffsetDateTime("occurred_at"), 1, anchor.getLong("sequence"))
+                    .chain(loaded -> storeChanged(client, loaded, FundChain.walk(true, after, elements(loaded))));
+        });
+    }
+
+    /** An element as loaded, with the discontinuity flag currently stored for it. */
+    private record Loaded(FundChain.Element element, boolean flagged) {
+    }
+
+    private static List<FundChain.Element> elements(List<Loaded> loaded) {
+        return loaded.stream().map(Loaded::element).toList();
+    }
+
+    private Uni<List<Loaded>> loaded(SqlClient client, String fundId, OffsetDateTime at, int ord, long ref) {
+        return client.preparedQuery(ELEMENTS_AFTER).execute(Tuple.of(fundId, at, ord, ref)).map(rows -> {
+            List<Loaded> out = new ArrayList<>();
+            for (Row r : rows) {
+                FundChain.Kind kind = FundChain.Kind.valueOf(r.getString("kind"));
+                out.add(new Loaded(new FundChain.Element(kind, r.getOffsetDateTime("occurred_at"), r.getLong("ref"),
+                        r.getString("reference"), r.getBigDecimal("stated"), r.getBigDecimal("delta")),
+                        r.getBoolean("flagged")));
+            }
+            return out;
+        });
+    }
+
+    /** Writes the flags that changed; an unchanged tail costs no write. */
+    private Uni<Void> storeChanged(SqlClient client, List<Loaded> loaded, List<FundChain.Link> links) {
+        List<Long> sequences = new ArrayList<>();
+        List<Boolean> flags = new ArrayList<>();
+        for (int i = 0; i < links.size(); i++) {
+            FundChain.Link link = links.get(i);
+            if (link.element().kind() == FundChain.Kind.EVENT && link.discontinuity() != loaded.get(i).flagged()) {
+                sequences.add(link.element().ref());
+                flags.add(link.discontinuity());
+            }
+        }
+        if (sequences.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return client.preparedQuery(STORE_FLAGS)
+                .execute(Tuple.of(sequences.toArray(Long[]::new), flags.toArray(Boolean[]::new)))
+                .replaceWithVoid();
+    }
+}

@@ -1,0 +1,95 @@
+package io.liqaudit.liquidation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.liqaudit.engine.LiquidationEngine;
+import io.liqaudit.platform.CanonicalJson;
+import io.liqaudit.platform.LiqauditConfig;
+import io.liqaudit.platform.Problem.FieldError;
+import io.liqaudit.platform.Timestamps;
+import io.liqaudit.recompute.EventJsonReader;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Records liquidation events: reads and checks each, recomputes it, and stores the well-formed
+ * ones in one transaction per request. A malformed item never reaches the database, and in a
+ * batch it never blocks the others.
+ */
+@ApplicationScoped
+public class IngestService {
+
+    /** The result for one item of a request; {@code problems} only for INVALID, {@code sequence} otherwise. */
+    public record ItemResult(int index, String status, String venue, String eventId, Long sequence, String verdict,
+            List<FieldError> problems) {
+    }
+
+    private final Pool pool;
+    private final LiquidationRepository repository;
+    private final LiqauditConfig config;
+
+    IngestService(Pool pool, LiquidationRepository repository, LiqauditConfig config) {
+        this.pool = pool;
+        this.repository = repository;
+        this.config = config;
+    }
+
+    public int maxBatchSize() {
+        return config.ingest().maxBatchSize();
+    }
+
+    /** An item that cannot be recorded: the JSON paths of its bad fields. */
+    record Malformed(List<FieldError> problems) implements Prepared {
+    }
+
+    /** Checks and recomputes one item; either a submission or the problems that make it malformed. */
+    static Prepared prepare(JsonNode item, String pathPrefix) {
+        EventJsonReader.Result read = EventJsonReader.read(item);
+        if (!read.isValid()) {
+            return new Malformed(read.problems().stream()
+                    .map(p -> new FieldError(pathPrefix + p.field().substring(1), p.message())).toList());
+        }
+        String canonical = CanonicalJson.text(item);
+        return new Submission(read.event(), canonical, CanonicalJson.sha256(canonical), LiquidationEngine.replay(read.event()));
+    }
+
+    public Uni<List<ItemResult>> record(List<JsonNode> items, String pathPrefixFormat, String by) {
+        List<ItemResult> results = new ArrayList<>(items.size());
+        List<Submission> submissions = new ArrayList<>();
+        List<Integer> submissionIndex = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            Prepared prepared = prepare(items.get(i), String.format(pathPrefixFormat, i));
+            if (prepared instanceof Submission s) {
+                submissions.add(s);
+                submissionIndex.add(i);
+                results.add(null);
+            } else if (prepared instanceof Malformed m) {
+                JsonNode item = items.get(i);
+                results.add(new ItemResult(i, "invalid", textOrNull(item, "venue"), textOrNull(item, "eventId"), null, null,
+                        m.problems()));
+            }
+        }
+        if (submissions.isEmpty()) {
+            return Uni.createFrom().item(results);
+        }
+        return pool.withTransaction(conn -> repository.record(conn, submissions, by, Timestamps.nowMicros()))
+                .map(outcomes -> {
+                    for (int k = 0; k < outcomes.size(); k++) {
+                        Submission s = submissions.get(k);
+                        RecordOutcome o = outcomes.get(k);
+                        int index = submissionIndex.get(k);
+                        results.set(index, new ItemResult(index, o.status().name().toLowerCase(java.util.Locale.ROOT),
+                                s.venue(), s.eventId(), o.sequence(),
+                                o.status() == RecordOutcome.Status.CONFLICT ? null : s.recomputation().verdict().name(),
+                                null));
+                    }
+                    return results;
+                });
+    }
+
+    private static String textOrNull(JsonNode item, String field) {
+        return item != null && item.isObject() && item.path(field).isTextual() ? item.get(field).textValue() : null;
+    }
+}

@@ -1,0 +1,158 @@
+package io.liqaudit.liquidation;
+
+import io.liqaudit.engine.DecimalText;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Records events. One batch is one transaction with a fixed number of round trips, whatever
+ * its size: lock the log head, look up the batch's identities, insert the new events, their
+ * recomputations and statuses, log refused conflicts, advance the head.
+ */
+@ApplicationScoped
+public class LiquidationRepository {
+
+    private static final String LOCK_HEAD = "select next_sequence from ledger_head where id = 1 for update";
+    private static final String FIND_IDENTITIES = """
+            select e.venue, e.event_id, e.sequence, e.content_digest
+            from liquidation_event e join unnest($1::text[], $2::text[]) as t(venue, event_id)
+              on e.venue = t.venue and e.event_id = t.event_id
+            """;
+    private static final String INSERT_EVENTS = """
+            insert into liquidation_event (sequence, venue, event_id, recorded_at, recorded_by, content_digest, input, symbol,
+                account_ref, fund_id, occurred_at, side, margin_mode, policy_mode, fund_balance_before)
+            select t.seq, t.venue, t.event_id, $2, $3, decode(t.digest, 'hex'), t.input::jsonb, t.symbol, t.account, t.fund,
+                   t.occurred, t.side, t.margin, t.policy, t.balance::numeric
+            from unnest($1::bigint[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[],
+                        $11::timestamptz[], $12::text[], $13::text[], $14::text[], $15::text[])
+                 as t(seq, venue, event_id, digest, input, symbol, account, fund, occurred, side, margin, policy, balance)
+            """;
+    private static final String ADVANCE_HEAD = "update ledger_head set next_sequence = $1 where id = 1";
+    private static final String LOG_REFUSED = """
+            insert into refused_submission (submitted_by, kind, identity, content_digest, stored_digest)
+            select $1, 'liquidation_event', t.identity, decode(t.digest, 'hex'), decode(t.stored, 'hex')
+            from unnest($2::text[], $3::text[], $4::text[]) as t(identity, digest, stored)
+            """;
+
+    private final FundChainRepository fundChain;
+
+    LiquidationRepository(FundChainRepository fundChain) {
+        this.fundChain = fundChain;
+    }
+
+    private record Stored(long sequence, String digestHex) {
+    }
+
+    /** Records the submissions in one transaction on {@code conn}; answers one outcome per submission, in order. */
+    public Uni<List<RecordOutcome>> record(SqlConnection conn, List<Submission> submissions, String by, OffsetDateTime at) {
+        return conn.query(LOCK_HEAD).execute()
+                .map(rows -> rows.iterator().next().getLong(0))
+                .chain(next -> findStored(conn, submissions).chain(stored -> {
+                    List<RecordOutcome> outcomes = new ArrayList<>();
+                    List<Submission> created = new ArrayList<>();
+                    List<Long> sequences = new ArrayList<>();
+                    List<String[]> refused = new ArrayList<>();
+                    long sequence = next;
+                    for (Submission s : submissions) {
+                        Stored existing = stored.get(s.identity());
+                        if (existing == null) {
+                            existing = new Stored(sequence++, s.digestHex());
+                            stored.put(s.identity(), existing); // a repeat later in the same batch sees it
+                            created.add(s);
+                            sequences.add(existing.sequence());
+                            outcomes.add(new RecordOutcome(RecordOutcome.Status.CREATED, existing.sequence()));
+                        } else if (existing.digestHex().equals(s.digestHex())) {
+                            outcomes.add(new RecordOutcome(RecordOutcome.Status.DUPLICATE, existing.sequence()));
+                        } else {
+                            refused.add(new String[] {s.identity(), s.digestHex(), existing.digestHex()});
+                            outcomes.add(new RecordOutcome(RecordOutcome.Status.CONFLICT, existing.sequence()));
+                        }
+                    }
+                    long newNext = sequence;
+                    return insertEvents(conn, created, sequences, by, at)
+                            .chain(() -> insertRecomputations(conn, created, sequences, at))
+                            .chain(() -> logRefused(conn, refused, by))
+                            .chain(() -> newNext == next ? Uni.createFrom().voidItem()
+                                    : conn.preparedQuery(ADVANCE_HEAD).execute(Tuple.of(newNext)).replaceWithVoid())
+                            .chain(() -> fundChain.reevaluateAfter(conn, earliestByFund(created)))
+                            .map(v -> outcomes);
+                }));
+    }
+
+    private Uni<Map<String, Stored>> findStored(SqlConnection conn, List<Submission> submissions) {
+        String[] venues = submissions.stream().map(Submission::venue).toArray(String[]::new);
+        String[] ids = submissions.stream().map(Submission::eventId).toArray(String[]::new);
+        return conn.preparedQuery(FIND_IDENTITIES).execute(Tuple.of(venues, ids)).map(rows -> {
+            Map<String, Stored> found = new HashMap<>();
+            for (Row r : rows) {
+                found.put(r.getString("venue") + "/" + r.getString("event_id"), new Stored(r.getLong("sequence"),
+                        HexFormat.of().formatHex(r.getBuffer("content_digest").getBytes())));
+            }
+            return found;
+        });
+    }
+
+    private Uni<Void> insertEvents(SqlConnection conn, List<Submission> created, List<Long> sequences, String by,
+            OffsetDateTime at) {
+        if (created.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        Tuple p = Tuple.tuple()
+                .addValue(sequences.toArray(Long[]::new))
+                .addValue(at)
+                .addValue(by)
+                .addValue(created.stream().map(Submission::venue).toArray(String[]::new))
+                .addValue(created.stream().map(Submission::eventId).toArray(String[]::new))
+                .addValue(created.stream().map(Submission::digestHex).toArray(String[]::new))
+                .addValue(created.stream().map(Submission::canonicalInput).toArray(String[]::new))
+                .addValue(created.stream().map(s -> s.event().symbol()).toArray(String[]::new))
+                .addValue(created.stream().map(s -> s.event().accountRef()).toArray(String[]::new))
+                .addValue(created.stream().map(s -> s.event().insuranceFund().fundId()).toArray(String[]::new))
+                .addValue(created.stream().map(s -> s.event().occurredAt().atOffset(ZoneOffset.UTC)).toArray(OffsetDateTime[]::new))
+                .addValue(created.stream().map(s -> s.event().position().side().name()).toArray(String[]::new))
+                .addValue(created.stream().map(s -> s.event().position().marginMode().name()).toArray(String[]::new))
+                .addValue(created.stream().map(s -> s.event().policy().mode().name()).toArray(String[]::new))
+                .addValue(created.stream().map(s -> DecimalText.of(s.event().insuranceFund().balanceBefore())).toArray(String[]::new));
+        return conn.preparedQuery(INSERT_EVENTS).execute(p).replaceWithVoid();
+    }
+
+    private Uni<Void> insertRecomputations(SqlConnection conn, List<Submission> created, List<Long> sequences,
+            OffsetDateTime at) {
+        if (created.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return conn.preparedQuery(RecomputationRows.INSERT)
+                .execute(RecomputationRows.parameters(sequences, created.stream().map(Submission::recomputation).toList(), at, null))
+                .replaceWithVoid();
+    }
+
+    private Uni<Void> logRefused(SqlConnection conn, List<String[]> refused, String by) {
+        if (refused.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return conn.preparedQuery(LOG_REFUSED).execute(Tuple.of(by,
+                        refused.stream().map(r -> r[0]).toArray(String[]::new),
+                        refused.stream().map(r -> r[1]).toArray(String[]::new),
+                        refused.stream().map(r -> r[2]).toArray(String[]::new)))
+                .replaceWithVoid();
+    }
+
+    private static Map<String, OffsetDateTime> earliestByFund(List<Submission> created) {
+        Map<String, OffsetDateTime> earliest = new HashMap<>();
+        for (Submission s : created) {
+            OffsetDateTime t = s.event().occurredAt().atOffset(ZoneOffset.UTC);
+            earliest.merge(s.event().insuranceFund().fundId(), t, (a, b) -> a.isBefore(b) ? a : b);
+        }
+        return earliest;
+    }
+}

@@ -1,0 +1,206 @@
+package io.liqaudit.liquidation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.liqaudit.engine.Enums;
+import io.liqaudit.platform.Problem;
+import io.liqaudit.platform.Problem.FieldError;
+import io.liqaudit.platform.ProblemResponses;
+import io.liqaudit.security.Roles;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** Records liquidation events (the venue's engine) and reads them back (auditors, reconcilers, regulators). */
+@Path("/api/v1/liquidations")
+@Produces(MediaType.APPLICATION_JSON)
+public class LiquidationResource {
+
+    private static final int MAX_PAGE = 500;
+
+    /** The answer to a batch: one result per item, in order, and counts by status. */
+    public record BatchResult(List<IngestService.ItemResult> results, Map<String, Long> counts) {
+    }
+
+    /** A page of events, newest first; {@code nextCursor} is null on the last page. */
+    public record Page(List<LiquidationQueries.EventSummary> items, String nextCursor) {
+    }
+
+    private final IngestService ingest;
+    private final LiquidationQueries queries;
+    private final SecurityIdentity identity;
+
+    LiquidationResource(IngestService ingest, LiquidationQueries queries, SecurityIdentity identity) {
+        this.ingest = ingest;
+        this.queries = queries;
+        this.identity = identity;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.INGESTOR)
+    @Operation(summary = "Record one liquidation event",
+            description = "201 with Location when recorded; 200 with the same answer when the identical event (same venue, "
+                    + "eventId and content, whatever the whitespace or key order) was recorded before; 409 when that "
+                    + "identity was recorded with other content (nothing changes); 400 naming each bad field.")
+    public Uni<Response> record(JsonNode event) {
+        return ingest.record(List.of(event), "$", who()).chain(results -> {
+            IngestService.ItemResult r = results.get(0);
+            return switch (r.status()) {
+                case "invalid" -> Uni.createFrom().item(
+                        ProblemResponses.of(Problem.invalid("The event is malformed; nothing was recorded.", r.problems())));
+                case "conflict" -> Uni.createFrom().item(ProblemResponses.of(Problem.of(409, "Conflict",
+                        "Event " + r.venue() + "/" + r.eventId() + " is already recorded (sequence " + r.sequence()
+                                + ") with other content. Recorded events are never overwritten; the attempt is logged.")));
+                default -> queries.find(r.venue(), r.eventId()).map(stored -> {
+                    var body = stored.orElseThrow();
+                    if (r.status().equals("created")) {
+                        return Response.created(location(r.venue(), r.eventId())).entity(body).build();
+                    }
+                    return Response.ok(body).location(location(r.venue(), r.eventId())).build();
+                });
+            };
+        });
+    }
+
+    @POST
+    @Path("batch")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.INGESTOR)
+    @Operation(summary = "Record up to liqaudit.ingest.max-batch-size events: {\"events\": [...]}",
+            description = "One result per item (created, duplicate, conflict, invalid with its problems); a bad item never "
+                    + "blocks the others. The well-formed items are recorded in one transaction.")
+    public Uni<Response> recordBatch(JsonNode body) {
+        JsonNode events = body == null ? null : body.get("events");
+        if (events == null || !events.isArray()) {
+            return Uni.createFrom().item(ProblemResponses.of(Problem.invalid("The batch is malformed.",
+                    List.of(new FieldError("$.events", "must be an array of events")))));
+        }
+        if (events.size() > ingest.maxBatchSize()) {
+            return Uni.createFrom().item(ProblemResponses.of(Problem.invalid("The batch is too large.",
+                    List.of(new FieldError("$.events", "at most " + ingest.maxBatchSize() + " events per batch")))));
+        }
+        List<JsonNode> items = new ArrayList<>(events.size());
+        events.forEach(items::add);
+        return ingest.record(items, "$.events[%d]", who()).map(results -> {
+            Map<String, Long> counts = new TreeMap<>(Map.of("created", 0L, "duplicate", 0L, "conflict", 0L, "invalid", 0L));
+            counts.putAll(results.stream().collect(Collectors.groupingBy(IngestService.ItemResult::status, Collectors.counting())));
+            return Response.ok(new BatchResult(results, counts)).build();
+        });
+    }
+
+    @GET
+    @Path("{venue}/{eventId}")
+    @RolesAllowed({Roles.AUDITOR, Roles.RECONCILER, Roles.REGULATOR})
+    @Operation(summary = "One recorded event: input as received, recomputations, verdict, findings, log sequence")
+    public Uni<Response> get(@PathParam("venue") String venue, @PathParam("eventId") String eventId) {
+        return queries.find(venue, eventId).map(found -> found.map(e -> Response.ok(e).build())
+                .orElseGet(() -> ProblemResponses.of(Problem.of(404, "Not Found",
+                        "No event " + venue + "/" + eventId + " is recorded."))));
+    }
+
+    @GET
+    @RolesAllowed({Roles.AUDITOR, Roles.RECONCILER, Roles.REGULATOR})
+    @Operation(summary = "Recorded events, newest first, filtered; cursor pagination stable while events arrive",
+            description = "from is inclusive and to exclusive, both on occurredAt (RFC 3339). Pass nextCursor as cursor "
+                    + "for the next page.")
+    public Uni<Response> list(@QueryParam("venue") String venue, @QueryParam("symbol") String symbol,
+            @QueryParam("accountRef") String accountRef, @QueryParam("fundId") String fundId,
+            @QueryParam("verdict") String verdict, @QueryParam("finding") String finding,
+            @QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+        List<FieldError> problems = new ArrayList<>();
+        OffsetDateTime fromTime = time(from, "from", problems);
+        OffsetDateTime toTime = time(to, "to", problems);
+        int size = limit == null ? 100 : limit;
+        if (size < 1 || size > MAX_PAGE) {
+            problems.add(new FieldError("limit", "must be from 1 to " + MAX_PAGE));
+        }
+        if (verdict != null && !isConstant(Enums.Verdict.class, verdict)) {
+            problems.add(new FieldError("verdict", "must be one of CONSISTENT, DISCREPANT, UNVERIFIABLE"));
+        }
+        if (finding != null && !isConstant(Enums.FindingCode.class, finding)) {
+            problems.add(new FieldError("finding", "is not a finding code"));
+        }
+        Long before = decodeCursor(cursor, problems);
+        if (!problems.isEmpty()) {
+            return Uni.createFrom().item(ProblemResponses.of(Problem.invalid("Invalid query parameters.", problems)));
+        }
+        EventFilter filter = new EventFilter(venue, symbol, accountRef, fundId, verdict, finding, fromTime, toTime);
+        return queries.list(filter, before, size + 1).map(rows -> {
+            boolean more = rows.size() > size;
+            List<LiquidationQueries.EventSummary> page = more ? rows.subList(0, size) : rows;
+            String next = more ? encodeCursor(page.get(page.size() - 1).sequence()) : null;
+            return Response.ok(new Page(page, next)).build();
+        });
+    }
+
+    private String who() {
+        return identity.getPrincipal().getName();
+    }
+
+    private static java.net.URI location(String venue, String eventId) {
+        return UriBuilder.fromPath("/api/v1/liquidations/{venue}/{eventId}").build(venue, eventId);
+    }
+
+    private static OffsetDateTime time(String value, String field, List<FieldError> problems) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value);
+        } catch (DateTimeParseException e) {
+            problems.add(new FieldError(field, "must be an RFC 3339 timestamp, e.g. 2026-07-04T00:00:00Z"));
+            return null;
+        }
+    }
+
+    private static <E extends Enum<E>> boolean isConstant(Class<E> type, String value) {
+        for (E e : type.getEnumConstants()) {
+            if (e.name().equals(value)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Cursors are opaque to clients: the last sequence seen, encoded. */
+    static String encodeCursor(long sequence) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(("s:" + sequence).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Long decodeCursor(String cursor, List<FieldError> problems) {
+        if (cursor == null) {
+            return null;
+        }
+        try {
+            String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            if (text.startsWith("s:")) {
+                return Long.parseLong(text.substring(2));
+            }
+        } catch (IllegalArgumentException e) {
+            // falls through
+        }
+        problems.add(new FieldError("cursor", "is not a cursor from a previous page"));
+        return null;
+    }
+}
