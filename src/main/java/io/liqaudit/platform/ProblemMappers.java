@@ -40,6 +40,23 @@ public class ProblemMappers {
                 List.of(new Problem.FieldError(path, message))));
     }
 
+    // Quarkus ships mappers for these Jackson subtypes, and JAX-RS prefers the closest type over
+    // priority, so each is mapped here too to keep the problem shape.
+    @ServerExceptionMapper(priority = 1)
+    public Response invalidFormat(com.fasterxml.jackson.databind.exc.InvalidFormatException e) {
+        return unreadableJson(e);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response mismatchedInput(com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+        return unreadableJson(e);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response unparsable(com.fasterxml.jackson.core.JsonParseException e) {
+        return unreadableJson(e);
+    }
+
     @ServerExceptionMapper(priority = 1)
     public Response unauthorized(UnauthorizedException e) {
         return ProblemResponses.unauthorized();

@@ -38,6 +38,8 @@ final class EndpointMatrix {
             new Endpoint("POST", "/api/v1/liquidations/batch", "/api/v1/liquidations/batch", Set.of(Roles.INGESTOR)),
             new Endpoint("GET", "/api/v1/liquidations", "/api/v1/liquidations", READERS),
             new Endpoint("GET", "/api/v1/liquidations/{venue}/{eventId}", "/api/v1/liquidations/NO-VENUE/no-event", READERS),
+            new Endpoint("POST", "/api/v1/insurance-funds/{fundId}/movements", "/api/v1/insurance-funds/NO-FUND/movements", Set.of(Roles.INGESTOR)),
+            new Endpoint("GET", "/api/v1/insurance-funds/{fundId}/ledger", "/api/v1/insurance-funds/NO-FUND/ledger", READERS),
             new Endpoint("GET", "/portal", "/portal", Set.of(Roles.AUDITOR)),
             new Endpoint("GET", "/portal/login", "/portal/login", PUBLIC),
             new Endpoint("POST", "/portal/logout", "/portal/logout", ANY_ROLE, "application/x-www-form-urlencoded"));

@@ -1,0 +1,94 @@
+package io.liqaudit.fund;
+
+import io.liqaudit.liquidation.FundChain;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A page of a fund's chain with running balances. A page after a cursor starts from the last
+ * event at or before it (whose balance after is known) plus the movements since, so a page
+ * costs the same wherever it is in the chain.
+ */
+@ApplicationScoped
+public class FundLedgerQueries {
+
+    /** A position in the chain: (occurredAt, 0 for movements / 1 for events, row id or sequence). */
+    public record Key(OffsetDateTime occurredAt, int order, long ref) {
+    }
+
+    private static final String PAGE = """
+            select * from (
+                select 'EVENT' as kind, e.occurred_at, 1 as ord, e.sequence as ref, e.event_id as reference,
+                       e.fund_balance_before as stated, r.insurance_fund_delta as delta
+                from liquidation_event e
+                join event_status s on s.event_sequence = e.sequence
+                join recomputation r on r.id = s.recomputation_id
+                where e.fund_id = $1 and (e.occurred_at, 1, e.sequence) > ($2, $3, $4)
+                union all
+                select 'MOVEMENT', m.occurred_at, 0, m.id, m.movement_id, null, m.signed_amount
+                from fund_movement m where m.fund_id = $1 and (m.occurred_at, 0, m.id) > ($2, $3, $4)
+            ) chain order by occurred_at, ord, ref limit $5""";
+    private static final String ANCHOR_AT_OR_BEFORE = """
+            select e.occurred_at, e.sequence, e.fund_balance_before + r.insurance_fund_delta as after,
+                   r.insurance_fund_delta is not null as known
+            from liquidation_event e
+            join event_status s on s.event_sequence = e.sequence
+            join recomputation r on r.id = s.recomputation_id
+            where e.fund_id = $1 and (e.occurred_at, 1, e.sequence) <= ($2, $3, $4)
+            order by e.occurred_at desc, e.sequence desc limit 1""";
+    private static final String MOVED_BETWEEN = """
+            select coalesce(sum(signed_amount), 0) from fund_movement
+            where fund_id = $1 and (occurred_at, 0, id) > ($2, $3, $4) and (occurred_at, 0, id) <= ($5, $6, $7)""";
+    private static final OffsetDateTime BEGINNING = OffsetDateTime.parse("0001-01-01T00:00:00Z");
+
+    private final Pool pool;
+
+    FundLedgerQueries(Pool pool) {
+        this.pool = pool;
+    }
+
+    public Uni<List<FundChain.Link>> page(String fundId, Key after, int limit) {
+        if (after == null) {
+            return elements(fundId, new Key(BEGINNING, 0, -1), limit).map(e -> FundChain.walk(false, null, e));
+        }
+        return pool.preparedQuery(ANCHOR_AT_OR_BEFORE).execute(Tuple.of(fundId, after.occurredAt(), after.order(), after.ref()))
+                .chain(rows -> {
+                    boolean hasAnchor = rows.iterator().hasNext();
+                    Row anchor = hasAnchor ? rows.iterator().next() : null;
+                    Key from = hasAnchor ? new Key(anchor.getOffsetDateTime("occurred_at"), 1, anchor.getLong("sequence"))
+                            : new Key(BEGINNING, 0, -1);
+                    BigDecimal base = !hasAnchor ? BigDecimal.ZERO
+                            : anchor.getBoolean("known") ? anchor.getBigDecimal("after") : null;
+                    return pool.preparedQuery(MOVED_BETWEEN)
+                            .execute(Tuple.tuple().addValue(fundId).addValue(from.occurredAt()).addValue(from.order())
+                                    .addValue(from.ref()).addValue(after.occurredAt()).addValue(after.order())
+                                    .addValue(after.ref()))
+                            .chain(moved -> {
+                                BigDecimal sum = moved.iterator().next().getBigDecimal(0);
+                                BigDecimal running = base == null ? null : base.add(sum);
+                                return elements(fundId, after, limit).map(e -> FundChain.walk(true, running, e));
+                            });
+                });
+    }
+
+    private Uni<List<FundChain.Element>> elements(String fundId, Key after, int limit) {
+        return pool.preparedQuery(PAGE).execute(Tuple.tuple().addValue(fundId).addValue(after.occurredAt())
+                        .addValue(after.order()).addValue(after.ref()).addValue(limit))
+                .map(rows -> {
+                    List<FundChain.Element> out = new ArrayList<>();
+                    for (Row r : rows) {
+                        out.add(new FundChain.Element(FundChain.Kind.valueOf(r.getString("kind")),
+                                r.getOffsetDateTime("occurred_at"), r.getLong("ref"), r.getString("reference"),
+                                r.getBigDecimal("stated"), r.getBigDecimal("delta")));
+                    }
+                    return out;
+                });
+    }
+}

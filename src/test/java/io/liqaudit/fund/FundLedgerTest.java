@@ -1,0 +1,119 @@
+package io.liqaudit.fund;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.liqaudit.liquidation.TestEvents;
+import io.liqaudit.security.Roles;
+import io.liqaudit.security.TestUsers;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** The chain of a fund's balances across events and movements, over HTTP, with late arrivals. */
+@QuarkusTest
+class FundLedgerTest {
+
+    static Response postEvent(ObjectNode e) {
+        return TestUsers.as(Roles.INGESTOR).contentType("application/json").body(e.toString()).post("/api/v1/liquidations");
+    }
+
+    static Response postMovement(String fund, String id, String kind, String amount, String at) {
+        return TestUsers.as(Roles.INGESTOR).contentType("application/json")
+                .body("{\"movementId\":\"" + id + "\",\"kind\":\"" + kind + "\",\"amount\":\"" + amount
+                        + "\",\"occurredAt\":\"" + at + "\",\"reference\":\"treasury\"}")
+                .post("/api/v1/insurance-funds/" + fund + "/movements");
+    }
+
+    static ObjectNode event(String fund, String at, BigDecimal balanceBefore) {
+        ObjectNode e = TestEvents.fresh("consistent#4");
+        e.put("occurredAt", at);
+        ((ObjectNode) e.get("insuranceFund")).put("fundId", fund).put("balanceBefore", balanceBefore.toPlainString());
+        e.remove("reported");
+        return e;
+    }
+
+    static BigDecimal delta(Response r) {
+        return new BigDecimal(r.jsonPath().getString("recomputation.insuranceFundDelta"));
+    }
+
+    @Test
+    void aBreakIsFoundAndALateMovementThatExplainsItClearsIt() {
+        String fund = "F-" + UUID.randomUUID().toString().substring(0, 8);
+        BigDecimal b1 = new BigDecimal("1000");
+        Response e1 = postEvent(event(fund, "2026-03-01T10:00:00Z", b1));
+        e1.then().statusCode(201);
+        postMovement(fund, "dep-1", "DEPOSIT", "500", "2026-03-01T11:00:00Z").then().statusCode(201);
+        BigDecimal b2 = b1.add(delta(e1)).add(new BigDecimal("500"));
+        Response e2 = postEvent(event(fund, "2026-03-01T12:00:00Z", b2));
+        e2.then().statusCode(201).body("fundBalanceDiscontinuity", equalTo(false));
+        BigDecimal b3 = b2.add(delta(e2)).add(new BigDecimal("7.25"));
+        ObjectNode third = event(fund, "2026-03-01T14:00:00Z", b3);
+        postEvent(third).then().statusCode(201);
+
+        String id3 = third.get("eventId").asText();
+        TestUsers.as(Roles.AUDITOR).get("/api/v1/liquidations/" + third.get("venue").asText() + "/" + id3).then().statusCode(200)
+                .body("fundBalanceDiscontinuity", equalTo(true))
+                .body("verdict", equalTo("DISCREPANT"))
+                .body("findingCodes", org.hamcrest.Matchers.hasItem("FUND_BALANCE_DISCONTINUITY"));
+
+        // The same movement again is a no-op; with other content it is refused.
+        postMovement(fund, "dep-1", "DEPOSIT", "500.00", "2026-03-01T11:00:00.000Z").then().statusCode(200);
+        postMovement(fund, "dep-1", "WITHDRAWAL", "500", "2026-03-01T11:00:00Z").then().statusCode(409);
+
+        // A late deposit between the second and third event explains the gap.
+        postMovement(fund, "dep-late", "DEPOSIT", "7.25", "2026-03-01T13:00:00Z").then().statusCode(201);
+        TestUsers.as(Roles.AUDITOR).get("/api/v1/liquidations/" + third.get("venue").asText() + "/" + id3).then().statusCode(200)
+                .body("fundBalanceDiscontinuity", equalTo(false))
+                .body("verdict", equalTo("CONSISTENT"));
+
+        // The ledger lists the chain with running balances, and pages through it without losing the thread.
+        Response all = TestUsers.as(Roles.RECONCILER).queryParam("limit", 500).get("/api/v1/insurance-funds/" + fund + "/ledger");
+        all.then().statusCode(200).body("items.kind", org.hamcrest.Matchers.contains("EVENT", "MOVEMENT", "EVENT",
+                "MOVEMENT", "EVENT"));
+        List<String> afterAll = all.jsonPath().getList("items.balanceAfter");
+        assertThat(new BigDecimal(afterAll.get(3))).isEqualByComparingTo(b3);
+
+        List<String> paged = new java.util.ArrayList<>();
+        String cursor = null;
+        do {
+            var request = TestUsers.as(Roles.REGULATOR).queryParam("limit", 2);
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            Response page = request.get("/api/v1/insurance-funds/" + fund + "/ledger");
+            page.then().statusCode(200);
+            paged.addAll(page.jsonPath().getList("items.balanceAfter"));
+            cursor = page.jsonPath().getString("nextCursor");
+        } while (cursor != null);
+        assertThat(paged).isEqualTo(afterAll);
+    }
+
+    @Test
+    void aLateEventBeforeTheOthersIsCheckedAndChecksTheNextOne() {
+        String fund = "F-" + UUID.randomUUID().toString().substring(0, 8);
+        Response later = postEvent(event(fund, "2026-04-01T12:00:00Z", new BigDecimal("100")));
+        later.then().statusCode(201).body("fundBalanceDiscontinuity", equalTo(false)); // opening balance
+        // An earlier event arrives late and does not lead to 100: the later one is now broken.
+        postEvent(event(fund, "2026-04-01T08:00:00Z", new BigDecimal("50"))).then().statusCode(201);
+        TestUsers.as(Roles.AUDITOR).get("/api/v1/liquidations/" + later.jsonPath().getString("venue") + "/"
+                        + later.jsonPath().getString("eventId")).then()
+                .body("fundBalanceDiscontinuity", equalTo(true));
+    }
+
+    @Test
+    void anInvalidMovementNamesItsFields() {
+        TestUsers.as(Roles.INGESTOR).contentType("application/json")
+                .body("{\"movementId\":\"x\",\"kind\":\"DEPOSIT\",\"amount\":\"-5\",\"occurredAt\":\"2026-01-01T00:00:00Z\"}")
+                .post("/api/v1/insurance-funds/F-bad/movements").then().statusCode(400)
+                .body("errors.field", org.hamcrest.Matchers.contains("$.amount"));
+        TestUsers.as(Roles.INGESTOR).contentType("application/json")
+                .body("{\"movementId\":\"x\",\"kind\":\"GIFT\",\"amount\":\"5\",\"occurredAt\":\"2026-01-01T00:00:00Z\"}")
+                .post("/api/v1/insurance-funds/F-bad/movements").then().log().ifValidationFails().statusCode(400)
+                .body("errors.field", org.hamcrest.Matchers.contains("$.kind"));
+    }
+}
