@@ -49,4 +49,5 @@ Liquidation Audit is starting on http://localhost:8080
   Health:                http://localhost:8080/q/health/ready
   Sign-in credentials:   $credentials
 EOF
+export LIQAUDIT_DEMO_LOAD_IF_EMPTY="${LIQAUDIT_DEMO_LOAD_IF_EMPTY:-true}"
 exec java ${JAVA_OPTS:-} -jar "$jar"

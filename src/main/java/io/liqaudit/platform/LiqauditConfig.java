@@ -23,6 +23,8 @@ public interface LiqauditConfig {
 
     Ingest ingest();
 
+    Demo demo();
+
     interface Security {
         /** Failed sign-ins for one user name before it is locked out for {@link #lockout()}. */
         @WithDefault("5")
@@ -39,6 +41,20 @@ public interface LiqauditConfig {
         /** Delay added to each sign-in attempt once {@link #slowdownAfter()} is reached. */
         @WithDefault("1s")
         Duration slowdown();
+    }
+
+    interface Demo {
+        /** Load demo events at start when no event is recorded yet (README command 1 sets it). */
+        @WithDefault("false")
+        boolean loadIfEmpty();
+
+        /** How many demo events to load. */
+        @WithDefault("20000")
+        int events();
+
+        /** The generator's seed: the same seed gives the same events. */
+        @WithDefault("42")
+        long seed();
     }
 
     interface Ingest {

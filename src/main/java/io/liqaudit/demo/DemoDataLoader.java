@@ -1,0 +1,72 @@
+package io.liqaudit.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.liqaudit.liquidation.IngestService;
+import io.liqaudit.platform.LiqauditConfig;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.ArrayList;
+import java.util.List;
+import org.jboss.logging.Logger;
+
+/**
+ * Loads demo events into an empty database at start (liqaudit.demo.load-if-empty), through the
+ * same ingest path as a venue would, in the background so the service is up meanwhile.
+ */
+@ApplicationScoped
+public class DemoDataLoader {
+
+    private static final Logger LOG = Logger.getLogger(DemoDataLoader.class);
+    static final int BATCH = 1000;
+    static final String LOADER = "demo-loader";
+
+    private final LiqauditConfig config;
+    private final IngestService ingest;
+    private final Pool pool;
+
+    DemoDataLoader(LiqauditConfig config, IngestService ingest, Pool pool) {
+        this.config = config;
+        this.ingest = ingest;
+        this.pool = pool;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        if (!config.demo().loadIfEmpty()) {
+            return;
+        }
+        pool.query("select exists (select 1 from liquidation_event)").execute()
+                .map(rows -> rows.iterator().next().getBoolean(0))
+                .emitOn(Infrastructure.getDefaultWorkerPool()) // generating 20,000 events must not hold the event loop
+                .subscribe().with(hasEvents -> {
+                    if (hasEvents) {
+                        LOG.info("demo data: events are already recorded; nothing loaded");
+                    } else {
+                        load(config.demo().seed(), config.demo().events());
+                    }
+                }, failure -> LOG.error("demo data: cannot check the database", failure));
+    }
+
+    private void load(long seed, int count) {
+        long start = System.nanoTime();
+        DemoEvents generator = new DemoEvents(seed);
+        List<List<JsonNode>> batches = new ArrayList<>();
+        for (int done = 0; done < count; done += BATCH) {
+            List<JsonNode> batch = new ArrayList<>(BATCH);
+            for (int i = done; i < Math.min(count, done + BATCH); i++) {
+                batch.add(generator.next());
+            }
+            batches.add(batch);
+        }
+        LOG.infof("demo data: loading %d events (seed %d)", count, seed);
+        Multi.createFrom().iterable(batches)
+                .onItem().transformToUniAndConcatenate(batch -> ingest.record(batch, "$.events[%d]", LOADER))
+                .collect().asList()
+                .subscribe().with(
+                        results -> LOG.infof("demo data: %d events loaded in %d ms", count, (System.nanoTime() - start) / 1_000_000),
+                        failure -> LOG.error("demo data: loading failed", failure));
+    }
+}
