@@ -48,6 +48,8 @@ create table verification_run (
     engine_version  text        not null,
     filter          jsonb       not null,
     status          text        not null check (status in ('RUNNING', 'DONE', 'FAILED')),
+    -- The run covers events recorded up to this sequence when it was requested.
+    up_to_sequence  bigint      not null,
     total           bigint      not null,
     done            bigint      not null default 0,
     -- Resume point: the highest sequence replayed so far (runs walk sequences upward).

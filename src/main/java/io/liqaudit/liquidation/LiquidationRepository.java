@@ -131,8 +131,7 @@ public class LiquidationRepository {
         if (created.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return conn.preparedQuery(RecomputationRows.INSERT)
-                .execute(RecomputationRows.parameters(sequences, created.stream().map(Submission::recomputation).toList(), at, null))
+        return RecomputationWriter.write(conn, sequences, created.stream().map(Submission::recomputation).toList(), at, null)
                 .replaceWithVoid();
     }
 

@@ -25,6 +25,14 @@ public interface LiqauditConfig {
 
     Demo demo();
 
+    Verification verification();
+
+    interface Verification {
+        /** Events re-replayed per transaction of a verification run (also its resume granularity). */
+        @WithDefault("500")
+        int chunkSize();
+    }
+
     interface Security {
         /** Failed sign-ins for one user name before it is locked out for {@link #lockout()}. */
         @WithDefault("5")

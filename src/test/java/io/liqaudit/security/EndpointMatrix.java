@@ -14,9 +14,13 @@ final class EndpointMatrix {
     static final Set<String> READERS = Set.of(Roles.AUDITOR, Roles.RECONCILER, Roles.REGULATOR);
 
     /** One endpoint: method, the path template as declared, a concrete path to call, allowed roles. */
-    record Endpoint(String method, String template, String path, Set<String> roles, String contentType) {
+    record Endpoint(String method, String template, String path, Set<String> roles, String contentType, String body) {
         Endpoint(String method, String template, String path, Set<String> roles) {
-            this(method, template, path, roles, "application/json");
+            this(method, template, path, roles, "application/json", "{}");
+        }
+
+        Endpoint(String method, String template, String path, Set<String> roles, String contentType) {
+            this(method, template, path, roles, contentType, contentType.equals("application/json") ? "{}" : "");
         }
 
         boolean isPublic() {
@@ -40,6 +44,11 @@ final class EndpointMatrix {
             new Endpoint("GET", "/api/v1/liquidations/{venue}/{eventId}", "/api/v1/liquidations/NO-VENUE/no-event", READERS),
             new Endpoint("POST", "/api/v1/insurance-funds/{fundId}/movements", "/api/v1/insurance-funds/NO-FUND/movements", Set.of(Roles.INGESTOR)),
             new Endpoint("GET", "/api/v1/insurance-funds/{fundId}/ledger", "/api/v1/insurance-funds/NO-FUND/ledger", READERS),
+            // A filter that matches nothing, so the matrix does not start real work.
+            new Endpoint("POST", "/api/v1/verification/runs", "/api/v1/verification/runs", Set.of(Roles.AUDITOR),
+                    "application/json", "{\"venue\":\"NO-VENUE\"}"),
+            new Endpoint("GET", "/api/v1/verification/runs", "/api/v1/verification/runs", Set.of(Roles.AUDITOR)),
+            new Endpoint("GET", "/api/v1/verification/runs/{id}", "/api/v1/verification/runs/999999", Set.of(Roles.AUDITOR)),
             new Endpoint("GET", "/portal", "/portal", Set.of(Roles.AUDITOR)),
             new Endpoint("GET", "/portal/login", "/portal/login", PUBLIC),
             new Endpoint("POST", "/portal/logout", "/portal/logout", ANY_ROLE, "application/x-www-form-urlencoded"));

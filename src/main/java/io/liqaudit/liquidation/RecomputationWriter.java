@@ -3,6 +3,8 @@ package io.liqaudit.liquidation;
 import io.liqaudit.engine.DecimalText;
 import io.liqaudit.engine.EngineResult;
 import io.liqaudit.recompute.EngineResultJson;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
@@ -14,7 +16,7 @@ import java.util.stream.Collectors;
  * Writes recomputations (and the events' current status) for many events in one statement:
  * columns travel as arrays and are unnested by PostgreSQL, so a batch costs one round trip.
  */
-final class RecomputationRows {
+public final class RecomputationWriter {
 
     /** Inserts the recomputations and points each event's status at its new one. */
     static final String INSERT = """
@@ -47,11 +49,21 @@ final class RecomputationRows {
             from r left join previous p on p.event_sequence = r.event_sequence
             """;
 
-    private RecomputationRows() {
+    private RecomputationWriter() {
+    }
+
+    /**
+     * Stores a recomputation per (sequence, result) and makes it each event's current one,
+     * keeping its fund-chain finding. Answers how many events' engine verdicts changed.
+     */
+    public static Uni<Long> write(SqlClient client, List<Long> sequences, List<EngineResult> results, OffsetDateTime at,
+            Long runId) {
+        return client.preparedQuery(INSERT).execute(parameters(sequences, results, at, runId))
+                .map(rows -> rows.iterator().next().getLong("changed"));
     }
 
     /** Parameters of {@link #INSERT} for these (sequence, result) pairs. */
-    static Tuple parameters(List<Long> sequences, List<EngineResult> results, OffsetDateTime at, Long runId) {
+    private static Tuple parameters(List<Long> sequences, List<EngineResult> results, OffsetDateTime at, Long runId) {
         return Tuple.tuple()
                 .addValue(sequences.toArray(Long[]::new))
                 .addValue(at)

@@ -1,0 +1,178 @@
+package io.liqaudit.verification;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.liqaudit.engine.EngineResult;
+import io.liqaudit.engine.LiquidationEngine;
+import io.liqaudit.liquidation.RecomputationWriter;
+import io.liqaudit.platform.ExactDecimalJson;
+import io.liqaudit.platform.LiqauditConfig;
+import io.liqaudit.platform.Timestamps;
+import io.liqaudit.recompute.EventJsonReader;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/**
+ * Re-verification: re-replays stored inputs with the current engine and stores the new
+ * recomputations beside the old ones. Work happens in chunks, each one transaction that also
+ * advances the run's resume point, so a run survives a restart and never replays an event
+ * twice; {@code FOR UPDATE SKIP LOCKED} on the run row lets several instances share the work.
+ */
+@ApplicationScoped
+public class VerificationRuns {
+
+    private static final Logger LOG = Logger.getLogger(VerificationRuns.class);
+    private static final ObjectMapper JSON = ExactDecimalJson.newMapper();
+
+    /** What a client sees of a run. */
+    public record RunView(long id, String status, String engineVersion, String requestedBy, String requestedAt,
+            RunFilter filter, long total, long done, long verdictsChanged, String eventsPerSecond, Long secondsLeft,
+            String finishedAt) {
+    }
+
+    private final Pool pool;
+    private final LiqauditConfig config;
+
+    VerificationRuns(Pool pool, LiqauditConfig config) {
+        this.pool = pool;
+        this.config = config;
+    }
+
+    public Uni<RunView> start(RunFilter filter, String by) {
+        RunFilter f = filter == null ? RunFilter.ALL : filter;
+        String count = "select count(*) from liquidation_event e join event_status s on s.event_sequence = e.sequence where "
+                + RunFilter.where(1) + " and e.sequence < $7";
+        return pool.withTransaction(conn -> conn.query("select next_sequence from ledger_head").execute()
+                .map(rows -> rows.iterator().next().getLong(0))
+                .chain(head -> conn.preparedQuery(count).execute(f.addTo(Tuple.tuple()).addValue(head))
+                        .map(rows -> rows.iterator().next().getLong(0))
+                        .chain(total -> conn.preparedQuery("insert into verification_run (requested_by, engine_version, "
+                                        + "filter, status, up_to_sequence, total) values ($1, $2, $3::text::jsonb, $4, $5, $6) returning id")
+                                .execute(Tuple.of(by, LiquidationEngine.VERSION, json(f), total == 0 ? "DONE" : "RUNNING",
+                                        head - 1, total))
+                                .map(rows -> rows.iterator().next().getLong(0)))))
+                .chain(this::find).map(Optional::orElseThrow);
+    }
+
+    public Uni<Optional<RunView>> find(long id) {
+        return pool.preparedQuery("select *, filter::text as filter_text from verification_run where id = $1").execute(Tuple.of(id))
+                .map(rows -> rows.iterator().hasNext() ? Optional.of(view(rows.iterator().next())) : Optional.empty());
+    }
+
+    public Uni<List<RunView>> recent() {
+        return pool.query("select *, filter::text as filter_text from verification_run order by id desc limit 50").execute().map(rows -> {
+            List<RunView> out = new ArrayList<>();
+            rows.forEach(r -> out.add(view(r)));
+            return out;
+        });
+    }
+
+    /** Advances every running run by chunks; also what resumes runs after a restart. */
+    @Scheduled(every = "${liqaudit.verification.poll:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> work() {
+        return advanceOneChunk().chain(progressed -> progressed ? work() : Uni.createFrom().voidItem())
+                .onFailure().invoke(e -> LOG.error("verification run failed a chunk; it will be retried", e))
+                .onFailure().recoverWithNull().replaceWithVoid();
+    }
+
+    /** Replays one chunk of some running run; answers false when no run had work. */
+    Uni<Boolean> advanceOneChunk() {
+        return pool.withTransaction(conn -> conn.query("select *, filter::text as filter_text from verification_run where status = 'RUNNING' "
+                        + "order by id limit 1 for update skip locked").execute()
+                .chain(rows -> {
+                    if (!rows.iterator().hasNext()) {
+                        return Uni.createFrom().item(false);
+                    }
+                    return chunk(conn, rows.iterator().next()).replaceWith(true);
+                }));
+    }
+
+    private Uni<Void> chunk(SqlConnection conn, Row run) {
+        long id = run.getLong("id");
+        RunFilter filter = parse(run.getString("filter_text"));
+        String select = "select e.sequence, e.input::text as input from liquidation_event e "
+                + "join event_status s on s.event_sequence = e.sequence where " + RunFilter.where(1)
+                + " and e.sequence > $7 and e.sequence <= $8 order by e.sequence limit $9";
+        Tuple params = filter.addTo(Tuple.tuple()).addValue(run.getLong("last_sequence"))
+                .addValue(run.getLong("up_to_sequence")).addValue(config.verification().chunkSize());
+        return conn.preparedQuery(select).execute(params)
+                .emitOn(Infrastructure.getDefaultWorkerPool()) // parsing and replaying is CPU work
+                .chain(rows -> {
+                    List<Long> sequences = new ArrayList<>();
+                    List<EngineResult> results = new ArrayList<>();
+                    for (Row r : rows) {
+                        sequences.add(r.getLong("sequence"));
+                        results.add(replay(r.getString("input")));
+                    }
+                    if (sequences.isEmpty()) {
+                        return conn.preparedQuery("update verification_run set status = 'DONE', finished_at = now() where id = $1")
+                                .execute(Tuple.of(id)).replaceWithVoid();
+                    }
+                    long last = sequences.get(sequences.size() - 1);
+                    return RecomputationWriter.write(conn, sequences, results, Timestamps.nowMicros(), id)
+                            .chain(changed -> conn.preparedQuery("update verification_run set done = done + $2, "
+                                            + "last_sequence = $3, verdicts_changed = verdicts_changed + $4 where id = $1")
+                                    .execute(Tuple.of(id, sequences.size(), last, changed)))
+                            .replaceWithVoid();
+                });
+    }
+
+    private static EngineResult replay(String input) {
+        try {
+            JsonNode node = JSON.readTree(input);
+            return LiquidationEngine.replay(EventJsonReader.read(node).event());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored input is unreadable", e);
+        }
+    }
+
+    private static RunView view(Row r) {
+        long total = r.getLong("total");
+        long done = r.getLong("done");
+        OffsetDateTime started = r.getOffsetDateTime("started_at");
+        OffsetDateTime finished = r.getOffsetDateTime("finished_at");
+        OffsetDateTime until = finished != null ? finished : OffsetDateTime.now();
+        long millis = Math.max(1, Duration.between(started, until).toMillis());
+        long perSecondTimes10 = done * 10_000 / millis;
+        String rate = (perSecondTimes10 / 10) + "." + (perSecondTimes10 % 10);
+        Long left = null; // unknown until something is done
+        if (finished != null) {
+            left = 0L;
+        } else if (done > 0) {
+            left = (total - done) * millis / done / 1000;
+        }
+        return new RunView(r.getLong("id"), r.getString("status"), r.getString("engine_version"),
+                r.getString("requested_by"), Timestamps.format(r.getOffsetDateTime("requested_at")),
+                parse(r.getString("filter_text")), total, done, r.getLong("verdicts_changed"), rate, left,
+                Timestamps.format(finished));
+    }
+
+    private static String json(RunFilter f) {
+        try {
+            return JSON.writeValueAsString(f);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static RunFilter parse(String json) {
+        try {
+            return JSON.readValue(json, RunFilter.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored run filter is unreadable", e);
+        }
+    }
+}
