@@ -3,7 +3,9 @@
 # Used by both README commands (scripts/run.sh and scripts/test.sh), so they agree on where the
 # database is.
 #
-#   scripts/db-up.sh DATABASE
+#   scripts/db-up.sh [--fresh] DATABASE
+#
+# --fresh drops DATABASE first (scratch databases of the tests only).
 #
 # In order, it:
 #   1. uses a PostgreSQL that already answers at LIQAUDIT_DB_HOST:LIQAUDIT_DB_PORT;
@@ -15,7 +17,9 @@
 # when they are missing. Idempotent; well under 2 seconds when everything is already up.
 set -euo pipefail
 
-db="${1:?usage: scripts/db-up.sh DATABASE}"
+fresh=false
+if [ "${1:-}" = "--fresh" ]; then fresh=true; shift; fi
+db="${1:?usage: scripts/db-up.sh [--fresh] DATABASE}"
 host="${LIQAUDIT_DB_HOST:-127.0.0.1}"
 port="${LIQAUDIT_DB_PORT:-5432}"
 app_user="${LIQAUDIT_DB_USER:-liqaudit}"
@@ -106,6 +110,9 @@ role_exists=$(as_superuser -c "select 1 from pg_roles where rolname = '$app_user
 if [ "$role_exists" != 1 ]; then
   say "creating role $app_user"
   as_superuser -c "create role \"$app_user\" login password '$app_password'"
+fi
+if $fresh; then
+  as_superuser -c "drop database if exists \"$db\" with (force)"
 fi
 db_exists=$(as_superuser -c "select 1 from pg_database where datname = '$db'")
 if [ "$db_exists" != 1 ]; then

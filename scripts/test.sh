@@ -4,5 +4,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/db-up.sh liquidations_test
-scripts/db-up.sh liquidations_test_empty  # for the production start-up checks (ProductionStartIT)
+scripts/db-up.sh --fresh liquidations_test_empty  # scratch: the production start-up check (ProductionStartIT)
 exec ./mvnw -B verify "$@"
