@@ -17,7 +17,9 @@ create table liquidation_event (
     -- SHA-256 of the canonical input (keys sorted, no insignificant whitespace): equal digests
     -- mean the same event, whatever its whitespace or key order.
     content_digest      bytea       not null,
-    input               jsonb       not null,
+    -- The input in canonical JSON text, byte for byte what the digest covers: kept as text (not
+    -- jsonb, which reorders keys and re-renders numbers) so the digest can always be rebuilt.
+    input               text        not null,
     symbol              text        not null,
     account_ref         text        not null,
     fund_id             text        not null,
@@ -79,7 +81,7 @@ create table recomputation (
     insurance_fund_delta numeric,
     bankruptcy_loss     numeric,
     adl_shortfall       numeric,
-    output              jsonb       not null
+    output              text        not null
 );
 create index recomputation_event on recomputation (event_sequence, id);
 create unique index recomputation_once_per_run on recomputation (event_sequence, run_id) where run_id is not null;

@@ -19,7 +19,11 @@ import java.util.List;
 @ApplicationScoped
 public class FundLedgerQueries {
 
-    /** A position in the chain: (occurredAt, 0 for movements / 1 for events, row id or sequence). */
+    /**
+     * A position in the chain: (occurredAt, 0 for movements / 1 for events, row id or sequence).
+     * The SQL compares (time, id) pairs per table, with the order folded into the bound, so that
+     * the (fund_id, occurred_at, …) indexes serve the comparison.
+     */
     public record Key(OffsetDateTime occurredAt, int order, long ref) {
     }
 
@@ -30,10 +34,10 @@ public class FundLedgerQueries {
                 from liquidation_event e
                 join event_status s on s.event_sequence = e.sequence
                 join recomputation r on r.id = s.recomputation_id
-                where e.fund_id = $1 and (e.occurred_at, 1, e.sequence) > ($2, $3, $4)
+                where e.fund_id = $1 and (e.occurred_at, e.sequence) > ($2, case when $3 = 0 then -1 else $4 end)
                 union all
                 select 'MOVEMENT', m.occurred_at, 0, m.id, m.movement_id, null, m.signed_amount
-                from fund_movement m where m.fund_id = $1 and (m.occurred_at, 0, m.id) > ($2, $3, $4)
+                from fund_movement m where m.fund_id = $1 and (m.occurred_at, m.id) > ($2, case when $3 = 0 then $4 else 9223372036854775807 end)
             ) chain order by occurred_at, ord, ref limit $5""";
     private static final String ANCHOR_AT_OR_BEFORE = """
             select e.occurred_at, e.sequence, e.fund_balance_before + r.insurance_fund_delta as after,
@@ -41,11 +45,12 @@ public class FundLedgerQueries {
             from liquidation_event e
             join event_status s on s.event_sequence = e.sequence
             join recomputation r on r.id = s.recomputation_id
-            where e.fund_id = $1 and (e.occurred_at, 1, e.sequence) <= ($2, $3, $4)
+            where e.fund_id = $1 and (e.occurred_at, e.sequence) <= ($2, case when $3 = 1 then $4 else -1 end)
             order by e.occurred_at desc, e.sequence desc limit 1""";
     private static final String MOVED_BETWEEN = """
             select coalesce(sum(signed_amount), 0) from fund_movement
-            where fund_id = $1 and (occurred_at, 0, id) > ($2, $3, $4) and (occurred_at, 0, id) <= ($5, $6, $7)""";
+            where fund_id = $1 and (occurred_at, id) > ($2, case when $3 = 0 then $4 else 9223372036854775807 end)
+              and (occurred_at, id) <= ($5, case when $6 = 0 then $7 else 9223372036854775807 end)""";
     private static final OffsetDateTime BEGINNING = OffsetDateTime.parse("0001-01-01T00:00:00Z");
 
     private final Pool pool;

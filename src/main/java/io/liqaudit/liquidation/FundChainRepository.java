@@ -28,11 +28,11 @@ public class FundChainRepository {
                 from liquidation_event e
                 join event_status s on s.event_sequence = e.sequence
                 join recomputation r on r.id = s.recomputation_id
-                where e.fund_id = $1 and (e.occurred_at, 1, e.sequence) > ($2, $3, $4)
+                where e.fund_id = $1 and (e.occurred_at, e.sequence) > ($2, case when $3 = 0 then -1 else $4 end)
                 union all
                 select 'MOVEMENT', m.occurred_at, 0, m.id, m.movement_id, null, m.signed_amount, false
                 from fund_movement m
-                where m.fund_id = $1 and (m.occurred_at, 0, m.id) > ($2, $3, $4)
+                where m.fund_id = $1 and (m.occurred_at, m.id) > ($2, case when $3 = 0 then $4 else 9223372036854775807 end)
             ) chain order by occurred_at, ord, ref
             """;
     /** The last event of a fund strictly before a time: the anchor from which to re-walk. */

@@ -48,7 +48,7 @@ public class LiquidationQueries {
 
     public Uni<Optional<StoredEvent>> find(String venue, String eventId) {
         return pool.preparedQuery("""
-                        select e.sequence, e.venue, e.event_id, e.recorded_at, e.recorded_by, e.input::text as input,
+                        select e.sequence, e.venue, e.event_id, e.recorded_at, e.recorded_by, e.input,
                                s.verdict, s.finding_codes, s.fund_discontinuity, s.recomputation_id
                         from liquidation_event e join event_status s on s.event_sequence = e.sequence
                         where e.venue = $1 and e.event_id = $2""")
@@ -70,7 +70,7 @@ public class LiquidationQueries {
     }
 
     private Uni<List<RecomputationView>> recomputations(long sequence) {
-        return pool.preparedQuery("select id, engine_version, computed_at, run_id, verdict, output::text as output "
+        return pool.preparedQuery("select id, engine_version, computed_at, run_id, verdict, output "
                         + "from recomputation where event_sequence = $1 order by id")
                 .execute(Tuple.of(sequence))
                 .map(rows -> {

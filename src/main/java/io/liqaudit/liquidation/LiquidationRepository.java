@@ -31,7 +31,7 @@ public class LiquidationRepository {
     private static final String INSERT_EVENTS = """
             insert into liquidation_event (sequence, venue, event_id, recorded_at, recorded_by, content_digest, input, symbol,
                 account_ref, fund_id, occurred_at, side, margin_mode, policy_mode, fund_balance_before)
-            select t.seq, t.venue, t.event_id, $2, $3, decode(t.digest, 'hex'), t.input::jsonb, t.symbol, t.account, t.fund,
+            select t.seq, t.venue, t.event_id, $2, $3, decode(t.digest, 'hex'), t.input, t.symbol, t.account, t.fund,
                    t.occurred, t.side, t.margin, t.policy, t.balance::numeric
             from unnest($1::bigint[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[],
                         $11::timestamptz[], $12::text[], $13::text[], $14::text[], $15::text[])

@@ -26,7 +26,7 @@ public final class RecomputationWriter {
                     trader_return, insurance_fund_delta, bankruptcy_loss, adl_shortfall, output)
                 select t.seq, t.version, $2, $3, t.verdict, string_to_array(t.codes, ','), t.outcome,
                        t.mark::numeric, t.lp::numeric, t.bp::numeric, t.lq::numeric, t.fee::numeric, t.excess::numeric,
-                       t.ret::numeric, t.delta::numeric, t.loss::numeric, t.adl::numeric, t.output::jsonb
+                       t.ret::numeric, t.delta::numeric, t.loss::numeric, t.adl::numeric, t.output
                 from unnest($1::bigint[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[],
                             $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::text[], $18::text[])
                      as t(seq, version, verdict, codes, outcome, mark, lp, bp, lq, fee, excess, ret, delta, loss, adl, output)

@@ -103,7 +103,7 @@ public class VerificationRuns {
     private Uni<Void> chunk(SqlConnection conn, Row run) {
         long id = run.getLong("id");
         RunFilter filter = parse(run.getString("filter_text"));
-        String select = "select e.sequence, e.input::text as input from liquidation_event e "
+        String select = "select e.sequence, e.input from liquidation_event e "
                 + "join event_status s on s.event_sequence = e.sequence where " + RunFilter.where(1)
                 + " and e.sequence > $7 and e.sequence <= $8 order by e.sequence limit $9";
         Tuple params = filter.addTo(Tuple.tuple()).addValue(run.getLong("last_sequence"))

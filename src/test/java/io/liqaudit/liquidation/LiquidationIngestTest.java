@@ -110,7 +110,7 @@ class LiquidationIngestTest {
         String body = event.toString().replace("\"balanceBefore\":\"" + event.get("insuranceFund").get("balanceBefore").asText() + "\"",
                 "\"balanceBefore\":3120.123456789012345678");
         post(body).then().statusCode(201);
-        Row row = pool.preparedQuery("select fund_balance_before::text b, input->'insuranceFund'->>'balanceBefore' j "
+        Row row = pool.preparedQuery("select fund_balance_before::text b, input::jsonb->'insuranceFund'->>'balanceBefore' j "
                 + "from liquidation_event where event_id = $1").execute(Tuple.of(event.get("eventId").asText()))
                 .await().indefinitely().iterator().next();
         assertThat(row.getString("b")).isEqualTo("3120.123456789012345678");
