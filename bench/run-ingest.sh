@@ -14,6 +14,7 @@ QUARKUS_DATASOURCE_USERNAME=liqaudit QUARKUS_DATASOURCE_PASSWORD=liqaudit \
 QUARKUS_DATASOURCE_REACTIVE_URL=postgresql://127.0.0.1:5432/liquidations_bench \
 QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/liquidations_bench \
 LIQAUDIT_BOOTSTRAP_USERS="bench:$password:ingestor" \
+LIQAUDIT_LEDGER_SIGNING_KEY="$(head -c 32 /dev/urandom | base64)" \
   java -jar target/quarkus-app/quarkus-run.jar > /tmp/liqaudit-bench-service.log 2>&1 &
 service=$!
 trap 'kill $service 2>/dev/null || true' EXIT

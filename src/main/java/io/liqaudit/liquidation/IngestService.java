@@ -52,7 +52,8 @@ public class IngestService {
                     .map(p -> new FieldError(pathPrefix + p.field().substring(1), p.message())).toList());
         }
         String canonical = CanonicalJson.text(item);
-        return new Submission(read.event(), canonical, CanonicalJson.sha256(canonical), LiquidationEngine.replay(read.event()));
+        return new Submission(read.event(), item, canonical, CanonicalJson.sha256(canonical),
+                LiquidationEngine.replay(read.event()));
     }
 
     public Uni<List<ItemResult>> record(List<JsonNode> items, String pathPrefixFormat, String by) {

@@ -22,8 +22,8 @@ public class LiquidationQueries {
 
     private static final ObjectMapper JSON = ExactDecimalJson.newMapper();
 
-    /** A stored event with its current standing and every recomputation, oldest first. */
-    public record StoredEvent(String venue, String eventId, long sequence, String recordedAt, String recordedBy,
+    /** A stored event with its log position and leaf, current standing and every recomputation, oldest first. */
+    public record StoredEvent(String venue, String eventId, long sequence, String leafHash, String recordedAt, String recordedBy,
             String verdict, List<String> findingCodes, boolean fundBalanceDiscontinuity, JsonNode input,
             JsonNode recomputation, List<RecomputationView> recomputations) {
     }
@@ -49,8 +49,10 @@ public class LiquidationQueries {
     public Uni<Optional<StoredEvent>> find(String venue, String eventId) {
         return pool.preparedQuery("""
                         select e.sequence, e.venue, e.event_id, e.recorded_at, e.recorded_by, e.input,
-                               s.verdict, s.finding_codes, s.fund_discontinuity, s.recomputation_id
+                               s.verdict, s.finding_codes, s.fund_discontinuity, s.recomputation_id,
+                               encode(n.hash, 'hex') as leaf_hash
                         from liquidation_event e join event_status s on s.event_sequence = e.sequence
+                        left join merkle_node n on n.level = 0 and n.idx = e.sequence
                         where e.venue = $1 and e.event_id = $2""")
                 .execute(Tuple.of(venue, eventId))
                 .chain(rows -> {
@@ -59,7 +61,7 @@ public class LiquidationQueries {
                     }
                     Row e = rows.iterator().next();
                     return recomputations(e.getLong("sequence")).map(history -> Optional.of(new StoredEvent(
-                            e.getString("venue"), e.getString("event_id"), e.getLong("sequence"),
+                            e.getString("venue"), e.getString("event_id"), e.getLong("sequence"), e.getString("leaf_hash"),
                             Timestamps.format(e.getOffsetDateTime("recorded_at")), e.getString("recorded_by"),
                             e.getString("verdict"), Arrays.asList(e.getArrayOfStrings("finding_codes")),
                             e.getBoolean("fund_discontinuity"), parse(e.getString("input")),

@@ -1,6 +1,8 @@
 package io.liqaudit.liquidation;
 
 import io.liqaudit.engine.DecimalText;
+import io.liqaudit.ledger.MerkleLogRepository;
+import io.liqaudit.platform.Timestamps;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -16,8 +18,9 @@ import java.util.Map;
 
 /**
  * Records events. One batch is one transaction with a fixed number of round trips, whatever
- * its size: lock the log head, look up the batch's identities, insert the new events, their
- * recomputations and statuses, log refused conflicts, advance the head.
+ * its size: lock the log head, look up the batch's identities, insert the new events, append
+ * their leaves to the Merkle log, insert their recomputations and statuses, log refused
+ * conflicts, advance the head. The head lock is taken once per batch, never per event.
  */
 @ApplicationScoped
 public class LiquidationRepository {
@@ -45,9 +48,11 @@ public class LiquidationRepository {
             """;
 
     private final FundChainRepository fundChain;
+    private final MerkleLogRepository log;
 
-    LiquidationRepository(FundChainRepository fundChain) {
+    LiquidationRepository(FundChainRepository fundChain, MerkleLogRepository log) {
         this.fundChain = fundChain;
+        this.log = log;
     }
 
     private record Stored(long sequence, String digestHex) {
@@ -79,7 +84,10 @@ public class LiquidationRepository {
                         }
                     }
                     long newNext = sequence;
+                    String recordedAt = Timestamps.format(at);
+                    List<byte[]> leaves = created.stream().map(s -> s.leafHash(recordedAt)).toList();
                     return insertEvents(conn, created, sequences, by, at)
+                            .chain(() -> log.append(conn, next, leaves))
                             .chain(() -> insertRecomputations(conn, created, sequences, at))
                             .chain(() -> logRefused(conn, refused, by))
                             .chain(() -> newNext == next ? Uni.createFrom().voidItem()

@@ -27,6 +27,32 @@ public interface LiqauditConfig {
 
     Verification verification();
 
+    Ledger ledger();
+
+    interface Ledger {
+        /** The log's name: the first line of every checkpoint. */
+        @WithDefault("liqaudit.example/liquidations")
+        String origin();
+
+        /** The name of the signing key in checkpoint signature lines. */
+        @WithDefault("liqaudit.example/liquidations")
+        String keyName();
+
+        /**
+         * The Ed25519 secret key (base64 of its 32-byte seed) that signs checkpoints. Required in
+         * production; README command 1 generates one outside the repository.
+         */
+        Optional<String> signingKey();
+
+        /** A checkpoint is made at most this often, when the log has grown. */
+        @WithDefault("1s")
+        Duration checkpointInterval();
+
+        /** When the daily tamper audit runs (Quartz-style cron, UTC). */
+        @WithDefault("0 30 3 * * ?")
+        String auditCron();
+    }
+
     interface Verification {
         /** Events re-replayed per transaction of a verification run (also its resume granularity). */
         @WithDefault("500")

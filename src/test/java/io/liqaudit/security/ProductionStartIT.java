@@ -12,13 +12,25 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Starts the packaged jar in the production profile against a database with no users
- * (liquidations_test_empty, made by scripts/test.sh): it must refuse to start and say how to
- * add a user.
+ * (liquidations_test_empty, made afresh by scripts/test.sh): it must refuse to start, and say
+ * how to add a user or a signing key.
  */
 class ProductionStartIT {
 
     @Test
     void refusesToStartWithoutAnyUser() throws IOException, InterruptedException {
+        String log = runProduction(Map.of("LIQAUDIT_LEDGER_SIGNING_KEY", "nWGxne/9WmC6hEr0kuwsxERJxWl7MmkZcDusAxyuf2A="));
+        assertThat(log).contains("LIQAUDIT_BOOTSTRAP_USERS=name:password:admin");
+    }
+
+    @Test
+    void refusesToStartWithoutASigningKey() throws IOException, InterruptedException {
+        String log = runProduction(Map.of("LIQAUDIT_BOOTSTRAP_USERS", "someone:a-long-password-1:admin"));
+        assertThat(log).contains("No checkpoint signing key").contains("LIQAUDIT_LEDGER_SIGNING_KEY");
+    }
+
+    /** Runs the packaged jar in production against the user-less database until it stops; answers its log. */
+    private static String runProduction(Map<String, String> extraEnv) throws IOException, InterruptedException {
         Path jar = Path.of("target/quarkus-app/quarkus-run.jar");
         assertThat(jar).exists();
         Path output = Files.createTempFile("prod-start", ".log");
@@ -31,6 +43,7 @@ class ProductionStartIT {
         env.put("QUARKUS_DATASOURCE_USERNAME", "liqaudit");
         env.put("QUARKUS_DATASOURCE_PASSWORD", "liqaudit");
         env.put("QUARKUS_HTTP_PORT", "0");
+        env.putAll(extraEnv);
         pb.redirectErrorStream(true).redirectOutput(output.toFile());
         Process process = pb.start();
         boolean ended = process.waitFor(90, TimeUnit.SECONDS);
@@ -40,6 +53,6 @@ class ProductionStartIT {
         String log = Files.readString(output, StandardCharsets.UTF_8);
         assertThat(ended).as("the service must stop by itself; log:\n%s", log).isTrue();
         assertThat(process.exitValue()).isNotZero();
-        assertThat(log).contains("LIQAUDIT_BOOTSTRAP_USERS=name:password:admin");
+        return log;
     }
 }

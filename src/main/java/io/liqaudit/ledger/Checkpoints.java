@@ -1,0 +1,86 @@
+package io.liqaudit.ledger;
+
+import io.liqaudit.ledger.merkle.MerkleTree;
+import io.liqaudit.platform.Timestamps;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/**
+ * Signed checkpoints. When the log has grown, at most once per liqaudit.ledger.checkpoint-interval,
+ * the root of the committed tree is signed and stored; all checkpoints are kept.
+ */
+@ApplicationScoped
+public class Checkpoints {
+
+    private static final Logger LOG = Logger.getLogger(Checkpoints.class);
+
+    /** A stored checkpoint. */
+    public record Stored(long treeSize, byte[] rootHash, OffsetDateTime createdAt, String note) {
+    }
+
+    private final Pool pool;
+    private final MerkleLogRepository log;
+    private final LedgerKeys keys;
+
+    Checkpoints(Pool pool, MerkleLogRepository log, LedgerKeys keys) {
+        this.pool = pool;
+        this.log = log;
+        this.keys = keys;
+    }
+
+    @Scheduled(every = "${liqaudit.ledger.checkpoint-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> checkpointWhenGrown() {
+        return makeCheckpoint().replaceWithVoid()
+                .onFailure().invoke(e -> LOG.error("cannot make a checkpoint; will retry", e))
+                .onFailure().recoverWithNull();
+    }
+
+    /** Signs the committed tree if it is larger than the last checkpoint; answers the latest checkpoint. */
+    public Uni<Optional<Stored>> makeCheckpoint() {
+        return pool.query("select h.next_sequence, (select max(tree_size) from checkpoint) as last from ledger_head h")
+                .execute().chain(rows -> {
+                    Row r = rows.iterator().next();
+                    long size = r.getLong("next_sequence");
+                    Long last = r.getLong("last");
+                    if (last != null && last >= size) {
+                        return latest();
+                    }
+                    return log.compute(pool, nodes -> MerkleTree.root(size, nodes)).chain(root -> {
+                        String note = SignedNote.sign(new SignedNote.Checkpoint(keys.origin(), size, root), keys.keyName(),
+                                keys.keys().pair().getPrivate(), keys.keys().publicKey());
+                        // Several instances may race to the same size: the first one's checkpoint stands.
+                        return pool.preparedQuery("insert into checkpoint (tree_size, root_hash, created_at, note) "
+                                        + "values ($1, decode($2, 'hex'), $3, $4) on conflict (tree_size) do nothing")
+                                .execute(Tuple.of(size, java.util.HexFormat.of().formatHex(root),
+                                        Timestamps.nowMicros(), note))
+                                .chain(inserted -> latest());
+                    });
+                });
+    }
+
+    public Uni<Optional<Stored>> latest() {
+        return one("select * from checkpoint order by tree_size desc limit 1", Tuple.tuple());
+    }
+
+    public Uni<Optional<Stored>> at(long treeSize) {
+        return one("select * from checkpoint where tree_size = $1", Tuple.of(treeSize));
+    }
+
+    private Uni<Optional<Stored>> one(String sql, Tuple params) {
+        return pool.preparedQuery(sql).execute(params).map(rows -> {
+            if (!rows.iterator().hasNext()) {
+                return Optional.empty();
+            }
+            Row r = rows.iterator().next();
+            return Optional.of(new Stored(r.getLong("tree_size"), r.getBuffer("root_hash").getBytes(),
+                    r.getOffsetDateTime("created_at"), r.getString("note")));
+        });
+    }
+}

@@ -1,0 +1,112 @@
+package io.liqaudit.ledger;
+
+import io.liqaudit.ledger.merkle.MerkleTree;
+import io.liqaudit.ledger.merkle.NodeId;
+import io.liqaudit.platform.Problem;
+import io.liqaudit.platform.ProblemResponses;
+import io.liqaudit.platform.Timestamps;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** The public face of the log: anyone may check, without trusting us, that nothing recorded changed. */
+@Path("/api/v1/ledger")
+@Produces(MediaType.APPLICATION_JSON)
+@PermitAll
+public class LedgerResource {
+
+    private static final HexFormat HEX = HexFormat.of();
+
+    public record CheckpointView(long treeSize, String rootHash, String timestamp, String note) {
+    }
+
+    public record PublicKeyView(String algorithm, String keyName, String key) {
+    }
+
+    public record InclusionProof(long sequence, long treeSize, String leafHash, List<String> auditPath) {
+    }
+
+    public record ConsistencyProof(long from, long to, List<String> proof) {
+    }
+
+    private final Checkpoints checkpoints;
+    private final LedgerKeys keys;
+    private final MerkleLogRepository log;
+    private final Pool pool;
+
+    LedgerResource(Checkpoints checkpoints, LedgerKeys keys, MerkleLogRepository log, Pool pool) {
+        this.checkpoints = checkpoints;
+        this.keys = keys;
+        this.log = log;
+        this.pool = pool;
+    }
+
+    @GET
+    @Path("checkpoint")
+    @Operation(summary = "The latest signed checkpoint (C2SP signed note), or the one of ?treeSize=")
+    public Uni<Response> checkpoint(@QueryParam("treeSize") Long treeSize) {
+        Uni<java.util.Optional<Checkpoints.Stored>> found = treeSize != null ? checkpoints.at(treeSize)
+                : checkpoints.latest().chain(latest -> latest.isPresent() ? Uni.createFrom().item(latest)
+                        : checkpoints.makeCheckpoint());
+        return found.map(c -> c.map(cp -> Response.ok(new CheckpointView(cp.treeSize(), HEX.formatHex(cp.rootHash()),
+                        Timestamps.format(cp.createdAt()), cp.note())).build())
+                .orElseGet(() -> ProblemResponses.of(Problem.of(404, "Not Found", "No checkpoint of tree size " + treeSize + "."))));
+    }
+
+    @GET
+    @Path("public-key")
+    @Operation(summary = "The Ed25519 key that signs checkpoints (base64 of its 32 raw bytes)")
+    public PublicKeyView publicKey() {
+        return new PublicKeyView("Ed25519", keys.keyName(), Base64.getEncoder().encodeToString(keys.keys().publicKey()));
+    }
+
+    @GET
+    @Path("proof/inclusion")
+    @Operation(summary = "Audit path of leaf ?sequence= in the tree of size ?treeSize= (RFC 9162 §2.1.3)")
+    public Uni<Response> inclusion(@QueryParam("sequence") Long sequence, @QueryParam("treeSize") Long treeSize) {
+        return size().chain(current -> {
+            if (sequence == null || treeSize == null || sequence < 0 || treeSize <= sequence || treeSize > current) {
+                return Uni.createFrom().item(invalid("sequence and treeSize must satisfy 0 ≤ sequence < treeSize ≤ "
+                        + current + " (the current tree size)", "sequence", "treeSize"));
+            }
+            return log.compute(pool, nodes -> new InclusionProof(sequence, treeSize,
+                            HEX.formatHex(nodes.hash(new NodeId(0, sequence))),
+                            MerkleTree.inclusionPath(sequence, treeSize, nodes).stream().map(HEX::formatHex).toList()))
+                    .map(proof -> Response.ok(proof).build());
+        });
+    }
+
+    @GET
+    @Path("proof/consistency")
+    @Operation(summary = "Proof that the tree of size ?to= extends the tree of size ?from= (RFC 9162 §2.1.4)")
+    public Uni<Response> consistency(@QueryParam("from") Long from, @QueryParam("to") Long to) {
+        return size().chain(current -> {
+            if (from == null || to == null || from < 1 || to < from || to > current) {
+                return Uni.createFrom().item(invalid("from and to must satisfy 1 ≤ from ≤ to ≤ " + current
+                        + " (the current tree size)", "from", "to"));
+            }
+            return log.compute(pool, nodes -> new ConsistencyProof(from, to,
+                            MerkleTree.consistencyProof(from, to, nodes).stream().map(HEX::formatHex).toList()))
+                    .map(proof -> Response.ok(proof).build());
+        });
+    }
+
+    private Uni<Long> size() {
+        return pool.query("select next_sequence from ledger_head").execute().map(rows -> rows.iterator().next().getLong(0));
+    }
+
+    private static Response invalid(String message, String... fields) {
+        return ProblemResponses.of(Problem.invalid("Invalid query parameters.",
+                java.util.Arrays.stream(fields).map(f -> new Problem.FieldError(f, message)).toList()));
+    }
+}
