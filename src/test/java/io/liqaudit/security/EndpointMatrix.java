@@ -53,6 +53,8 @@ final class EndpointMatrix {
             new Endpoint("GET", "/api/v1/ledger/public-key", "/api/v1/ledger/public-key", PUBLIC),
             new Endpoint("GET", "/api/v1/ledger/proof/inclusion", "/api/v1/ledger/proof/inclusion?sequence=0&treeSize=1", PUBLIC),
             new Endpoint("GET", "/api/v1/ledger/proof/consistency", "/api/v1/ledger/proof/consistency?from=1&to=1", PUBLIC),
+            new Endpoint("POST", "/api/v1/ledger/audit", "/api/v1/ledger/audit", Set.of(Roles.AUDITOR)),
+            new Endpoint("GET", "/api/v1/ledger/audit/{id}", "/api/v1/ledger/audit/999999", Set.of(Roles.AUDITOR)),
             new Endpoint("GET", "/portal", "/portal", Set.of(Roles.AUDITOR)),
             new Endpoint("GET", "/portal/login", "/portal/login", PUBLIC),
             new Endpoint("POST", "/portal/logout", "/portal/logout", ANY_ROLE, "application/x-www-form-urlencoded"));

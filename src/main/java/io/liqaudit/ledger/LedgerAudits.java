@@ -1,0 +1,220 @@
+package io.liqaudit.ledger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.liqaudit.ledger.merkle.MerkleTree;
+import io.liqaudit.ledger.merkle.NodeId;
+import io.liqaudit.platform.CanonicalJson;
+import io.liqaudit.platform.ExactDecimalJson;
+import io.liqaudit.platform.Timestamps;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/**
+ * Tamper audits. An audit re-reads every stored event up to the tree size at its start,
+ * rebuilds its leaf hash from the stored content and compares it with the log's leaf (naming
+ * changed and missing events), rebuilds the tree from the rebuilt leaves, and checks every signed
+ * checkpoint against it: signature, and root. Runs in the background, in chunks.
+ */
+@ApplicationScoped
+public class LedgerAudits {
+
+    private static final Logger LOG = Logger.getLogger(LedgerAudits.class);
+    private static final ObjectMapper JSON = ExactDecimalJson.newMapper();
+    private static final int CHUNK = 5000;
+    private static final byte[] MISSING = new byte[32];
+
+    /** A sequence whose stored event does not match the log, and why. */
+    public record Tampered(long sequence, String reason) {
+    }
+
+    /** A checkpoint that the stored events no longer support, and why. */
+    public record BadCheckpoint(long treeSize, String reason) {
+    }
+
+    public record AuditView(long id, String status, String requestedBy, String requestedAt, long treeSize, long done,
+            long checkpointsChecked, List<Tampered> tampered, List<BadCheckpoint> badCheckpoints, String finishedAt) {
+    }
+
+    private final Pool pool;
+    private final LedgerKeys keys;
+
+    LedgerAudits(Pool pool, LedgerKeys keys) {
+        this.pool = pool;
+        this.keys = keys;
+    }
+
+    public Uni<AuditView> start(String by) {
+        return pool.preparedQuery("insert into ledger_audit (requested_by, status, tree_size) "
+                        + "select $1, 'RUNNING', next_sequence from ledger_head returning id")
+                .execute(Tuple.of(by)).map(rows -> rows.iterator().next().getLong(0))
+                .invoke(id -> run(id).subscribe().with(v -> { }, e -> LOG.errorf(e, "tamper audit %d failed", id)))
+                .chain(this::find).map(Optional::orElseThrow);
+    }
+
+    /** The daily audit. */
+    @Scheduled(cron = "${liqaudit.ledger.audit-cron:0 30 3 * * ?}", timeZone = "UTC")
+    Uni<Void> daily() {
+        return start("scheduler").replaceWithVoid();
+    }
+
+    public Uni<Optional<AuditView>> find(long id) {
+        return pool.preparedQuery("select * from ledger_audit where id = $1").execute(Tuple.of(id))
+                .map(rows -> rows.iterator().hasNext() ? Optional.of(view(rows.iterator().next())) : Optional.empty());
+    }
+
+    public Uni<Optional<AuditView>> latest() {
+        return pool.query("select * from ledger_audit order by id desc limit 1").execute()
+                .map(rows -> rows.iterator().hasNext() ? Optional.of(view(rows.iterator().next())) : Optional.empty());
+    }
+
+    /** The audit's state between chunks: the rebuilt tree's frontier, and what was found. */
+    private static final class Progress {
+        final Map<NodeId, byte[]> frontier = new HashMap<>();
+        final List<Tampered> tampered = new ArrayList<>();
+        final List<BadCheckpoint> bad = new ArrayList<>();
+        long size;
+        long checkpointsChecked;
+    }
+
+    private record StoredCheckpoint(long treeSize, byte[] root, String note) {
+    }
+
+    private Uni<Void> run(long id) {
+        return pool.preparedQuery("select tree_size from ledger_audit where id = $1").execute(Tuple.of(id))
+                .map(rows -> rows.iterator().next().getLong(0))
+                .chain(treeSize -> checkpoints(treeSize).chain(cps -> chunk(id, treeSize, cps, new Progress())))
+                .onFailure().call(e -> pool.preparedQuery("update ledger_audit set status = 'FAILED', finished_at = now() "
+                        + "where id = $1").execute(Tuple.of(id)));
+    }
+
+    private Uni<List<StoredCheckpoint>> checkpoints(long treeSize) {
+        return pool.preparedQuery("select tree_size, root_hash, note from checkpoint where tree_size <= $1 order by tree_size")
+                .execute(Tuple.of(treeSize)).map(rows -> {
+                    List<StoredCheckpoint> out = new ArrayList<>();
+                    rows.forEach(r -> out.add(new StoredCheckpoint(r.getLong("tree_size"), r.getBuffer("root_hash").getBytes(),
+                            r.getString("note"))));
+                    return out;
+                });
+    }
+
+    private Uni<Void> chunk(long id, long treeSize, List<StoredCheckpoint> checkpoints, Progress p) {
+        long from = p.size;
+        long to = Math.min(treeSize, from + CHUNK);
+        Uni<Void> work = from >= to ? Uni.createFrom().voidItem() : pool.preparedQuery("""
+                        select s.seq, e.venue, e.event_id, e.recorded_at, e.input, encode(e.content_digest, 'hex') as digest,
+                               n.hash as leaf
+                        from generate_series($1::bigint, $2::bigint - 1) as s(seq)
+                        left join liquidation_event e on e.sequence = s.seq
+                        left join merkle_node n on n.level = 0 and n.idx = s.seq
+                        order by s.seq""")
+                .execute(Tuple.of(from, to))
+                .emitOn(Infrastructure.getDefaultWorkerPool()) // rebuilding thousands of leaves is CPU work
+                .invoke(rows -> {
+                    for (Row r : rows) {
+                        audit(r, p);
+                        checkAtSize(p, checkpoints);
+                    }
+                })
+                .replaceWithVoid();
+        if (from == 0) {
+            work = work.invoke(() -> checkAtSize(p, checkpoints)); // a checkpoint of the empty tree
+        }
+        boolean last = to >= treeSize;
+        return work.chain(() -> pool.preparedQuery("update ledger_audit set done = $2, tampered = $3, bad_checkpoints = $4, "
+                                + "checkpoints_checked = $5, status = $6, finished_at = case when $6 = 'DONE' then now() end "
+                                + "where id = $1")
+                        .execute(Tuple.tuple().addValue(id).addValue(p.size).addValue(json(p.tampered)).addValue(json(p.bad))
+                                .addValue(p.checkpointsChecked).addValue(last ? "DONE" : "RUNNING")))
+                .chain(() -> last ? Uni.createFrom().voidItem() : chunk(id, treeSize, checkpoints, p));
+    }
+
+    /** Rebuilds one leaf, compares it with the log's, and appends it to the rebuilt tree. */
+    private void audit(Row r, Progress p) {
+        long seq = r.getLong("seq");
+        byte[] stored = r.getBuffer("leaf") == null ? null : r.getBuffer("leaf").getBytes();
+        byte[] rebuilt = MISSING;
+        if (r.getString("venue") == null) {
+            p.tampered.add(new Tampered(seq, "the event is missing: its row was deleted"));
+        } else {
+            String input = r.getString("input");
+            rebuilt = LeafContent.leafHash(r.getString("venue"), r.getString("event_id"),
+                    Timestamps.format(r.getOffsetDateTime("recorded_at")), parse(input));
+            boolean digestHolds = HexFormat.of().formatHex(CanonicalJson.sha256(input)).equals(r.getString("digest"));
+            if (stored == null) {
+                p.tampered.add(new Tampered(seq, "the log has no leaf for this event"));
+            } else if (!MessageDigest.isEqual(stored, rebuilt)) {
+                p.tampered.add(new Tampered(seq, "the stored event does not match its leaf hash"));
+            } else if (!digestHolds) {
+                p.tampered.add(new Tampered(seq, "the stored input does not match its content digest"));
+            }
+        }
+        Map<NodeId, byte[]> created = MerkleTree.append(p.size, List.of(rebuilt), p.frontier);
+        p.size++;
+        p.frontier.putAll(created);
+        p.frontier.keySet().retainAll(MerkleTree.frontier(p.size));
+    }
+
+    private void checkAtSize(Progress p, List<StoredCheckpoint> checkpoints) {
+        for (StoredCheckpoint cp : checkpoints) {
+            if (cp.treeSize() != p.size) {
+                continue;
+            }
+            p.checkpointsChecked++;
+            byte[] root = MerkleTree.root(p.size, MerkleTree.from(p.frontier));
+            try {
+                SignedNote.Checkpoint signed = SignedNote.verify(cp.note(), keys.keyName(), keys.keys().publicKey());
+                if (!Arrays.equals(signed.rootHash(), cp.root()) || signed.treeSize() != cp.treeSize()) {
+                    p.bad.add(new BadCheckpoint(cp.treeSize(), "the signed note does not match the stored root"));
+                } else if (!MessageDigest.isEqual(root, cp.root())) {
+                    p.bad.add(new BadCheckpoint(cp.treeSize(), "the root rebuilt from the stored events differs"));
+                }
+            } catch (IllegalArgumentException e) {
+                p.bad.add(new BadCheckpoint(cp.treeSize(), "the signature does not verify: " + e.getMessage()));
+            }
+        }
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode parse(String input) {
+        try {
+            return JSON.readTree(input);
+        } catch (JsonProcessingException e) {
+            return JSON.getNodeFactory().textNode(input); // unreadable content still gets a (wrong) leaf
+        }
+    }
+
+    private static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static AuditView view(Row r) {
+        try {
+            return new AuditView(r.getLong("id"), r.getString("status"), r.getString("requested_by"),
+                    Timestamps.format(r.getOffsetDateTime("requested_at")), r.getLong("tree_size"), r.getLong("done"),
+                    r.getLong("checkpoints_checked"),
+                    List.of(JSON.readValue(r.getString("tampered"), Tampered[].class)),
+                    List.of(JSON.readValue(r.getString("bad_checkpoints"), BadCheckpoint[].class)),
+                    Timestamps.format(r.getOffsetDateTime("finished_at")));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
