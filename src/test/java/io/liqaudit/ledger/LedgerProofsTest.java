@@ -68,6 +68,19 @@ class LedgerProofsTest {
         byte[] otherLeaf = LeafContent.leafHash(stored.get("venue").asText(), stored.get("eventId").asText(),
                 "2000-01-01T00:00:00.000000Z", stored.get("input"));
         assertThat(MerkleVerifier.verifyInclusion(sequence, treeSize, otherLeaf, path, signed.rootHash())).isFalse();
+
+        // The offline verifier reaches the same verdict from the four documents alone.
+        var mapper = ExactDecimalJson.newMapper();
+        JsonNode proofJson = mapper.readTree(proof.asString());
+        JsonNode checkpointJson = mapper.readTree(checkpoint.asString());
+        JsonNode keyJson = mapper.readTree(key.asString());
+        assertThat(OfflineVerifier.check(stored, proofJson, checkpointJson, keyJson).valid()).isTrue();
+        ObjectNode changed = stored.deepCopy();
+        ((ObjectNode) changed.get("input").get("position")).put("collateral", "12.55");
+        assertThat(OfflineVerifier.check(changed, proofJson, checkpointJson, keyJson).reason()).contains("was changed");
+        ObjectNode forged = checkpointJson.deepCopy();
+        forged.put("note", checkpointJson.get("note").asText().replaceFirst("\\n\\d+\\n", "\n" + (treeSize + 1) + "\n"));
+        assertThat(OfflineVerifier.check(stored, proofJson, forged, keyJson).reason()).contains("does not verify");
     }
 
     @Test
