@@ -1,9 +1,11 @@
 package io.liqaudit.security;
 
+import io.vertx.core.MultiMap;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.List;
 
 /**
  * Browser hardening on every answer. Our pages need no inline script, so the policy forbids
@@ -23,11 +25,26 @@ public class SecurityHeaders {
 
     void addHeaders(RoutingContext rc) {
         boolean swagger = rc.request().path().startsWith("/q/swagger-ui");
-        rc.addHeadersEndHandler(v -> rc.response().headers()
-                .set("Content-Security-Policy", swagger ? SWAGGER_CSP : CSP)
-                .set("X-Content-Type-Options", "nosniff")
-                .set("X-Frame-Options", "DENY")
-                .set("Referrer-Policy", "no-referrer"));
+        boolean tls = rc.request().isSSL();
+        rc.addHeadersEndHandler(v -> {
+            MultiMap headers = rc.response().headers();
+            headers.set("Content-Security-Policy", swagger ? SWAGGER_CSP : CSP)
+                    .set("X-Content-Type-Options", "nosniff")
+                    .set("X-Frame-Options", "DENY")
+                    .set("Referrer-Policy", "no-referrer");
+            if (tls) {
+                // Over TLS every cookie (session, CSRF) is Secure, whoever set it.
+                List<String> cookies = withSecure(headers.getAll("Set-Cookie"));
+                headers.remove("Set-Cookie");
+                cookies.forEach(c -> headers.add("Set-Cookie", c));
+            }
+        });
         rc.next();
+    }
+
+    static List<String> withSecure(List<String> cookies) {
+        return cookies.stream()
+                .map(c -> c.toLowerCase(java.util.Locale.ROOT).matches(".*;\\s*secure(;.*|\\s*$)") ? c : c + "; Secure")
+                .toList();
     }
 }
