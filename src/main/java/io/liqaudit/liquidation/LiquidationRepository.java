@@ -1,5 +1,6 @@
 package io.liqaudit.liquidation;
 
+import io.liqaudit.disclosure.RollupRepository;
 import io.liqaudit.engine.DecimalText;
 import io.liqaudit.ledger.MerkleLogRepository;
 import io.liqaudit.platform.Timestamps;
@@ -49,10 +50,12 @@ public class LiquidationRepository {
 
     private final FundChainRepository fundChain;
     private final MerkleLogRepository log;
+    private final RollupRepository rollups;
 
-    LiquidationRepository(FundChainRepository fundChain, MerkleLogRepository log) {
+    LiquidationRepository(FundChainRepository fundChain, MerkleLogRepository log, RollupRepository rollups) {
         this.fundChain = fundChain;
         this.log = log;
+        this.rollups = rollups;
     }
 
     private record Stored(long sequence, String digestHex) {
@@ -93,6 +96,7 @@ public class LiquidationRepository {
                             .chain(() -> newNext == next ? Uni.createFrom().voidItem()
                                     : conn.preparedQuery(ADVANCE_HEAD).execute(Tuple.of(newNext)).replaceWithVoid())
                             .chain(() -> fundChain.reevaluateAfter(conn, earliestByFund(created)))
+                            .chain(() -> rollups.add(conn, recorded(created, sequences)))
                             .map(v -> outcomes);
                 }));
     }
@@ -152,6 +156,14 @@ public class LiquidationRepository {
                         refused.stream().map(r -> r[1]).toArray(String[]::new),
                         refused.stream().map(r -> r[2]).toArray(String[]::new)))
                 .replaceWithVoid();
+    }
+
+    private static List<RollupRepository.Recorded> recorded(List<Submission> created, List<Long> sequences) {
+        List<RollupRepository.Recorded> out = new ArrayList<>(created.size());
+        for (int i = 0; i < created.size(); i++) {
+            out.add(new RollupRepository.Recorded(sequences.get(i), created.get(i).event(), created.get(i).recomputation()));
+        }
+        return out;
     }
 
     private static Map<String, OffsetDateTime> earliestByFund(List<Submission> created) {

@@ -1,0 +1,120 @@
+package io.liqaudit.disclosure;
+
+import java.math.BigDecimal;
+
+/**
+ * The additive figures of a rollup row. Mutable on purpose: it is an accumulator, filled by
+ * {@link Contribution} and summed per key within a batch, or over the rows of a page.
+ */
+public final class Totals {
+    long events;
+    long partial;
+    long full;
+    long none;
+    BigDecimal notional = BigDecimal.ZERO;
+    BigDecimal fee = BigDecimal.ZERO;
+    BigDecimal feeToFund = BigDecimal.ZERO;
+    long excessEvents;
+    BigDecimal excessToFund = BigDecimal.ZERO;
+    BigDecimal excessToTrader = BigDecimal.ZERO;
+    long drawEvents;
+    BigDecimal draws = BigDecimal.ZERO;
+    BigDecimal bankruptcyLoss = BigDecimal.ZERO;
+    long adlEvents;
+    BigDecimal adlShortfall = BigDecimal.ZERO;
+    long consistent;
+    long discrepant;
+    long unverifiable;
+    long distanceCount;
+    BigDecimal distanceSumBps = BigDecimal.ZERO;
+    long[] distanceHist = new long[Contribution.DISTANCE_BUCKETS];
+    long[] excessHist = new long[Contribution.EXCESS_BUCKETS];
+    long markLastCount;
+    BigDecimal markLastSumBps = BigDecimal.ZERO;
+
+    static Totals zero() {
+        return new Totals();
+    }
+
+    void add(Totals o) {
+        events += o.events;
+        partial += o.partial;
+        full += o.full;
+        none += o.none;
+        notional = notional.add(o.notional);
+        fee = fee.add(o.fee);
+        feeToFund = feeToFund.add(o.feeToFund);
+        excessEvents += o.excessEvents;
+        excessToFund = excessToFund.add(o.excessToFund);
+        excessToTrader = excessToTrader.add(o.excessToTrader);
+        drawEvents += o.drawEvents;
+        draws = draws.add(o.draws);
+        bankruptcyLoss = bankruptcyLoss.add(o.bankruptcyLoss);
+        adlEvents += o.adlEvents;
+        adlShortfall = adlShortfall.add(o.adlShortfall);
+        consistent += o.consistent;
+        discrepant += o.discrepant;
+        unverifiable += o.unverifiable;
+        distanceCount += o.distanceCount;
+        distanceSumBps = distanceSumBps.add(o.distanceSumBps);
+        for (int i = 0; i < distanceHist.length; i++) {
+            distanceHist[i] += o.distanceHist[i];
+        }
+        for (int i = 0; i < excessHist.length; i++) {
+            excessHist[i] += o.excessHist[i];
+        }
+        markLastCount += o.markLastCount;
+        markLastSumBps = markLastSumBps.add(o.markLastSumBps);
+    }
+
+    public long events() { return events; }
+    public long partial() { return partial; }
+    public long full() { return full; }
+    public long none() { return none; }
+    public BigDecimal notional() { return notional; }
+    public BigDecimal fee() { return fee; }
+    public BigDecimal feeToFund() { return feeToFund; }
+    public long excessEvents() { return excessEvents; }
+    public BigDecimal excessToFund() { return excessToFund; }
+    public BigDecimal excessToTrader() { return excessToTrader; }
+    public long drawEvents() { return drawEvents; }
+    public BigDecimal draws() { return draws; }
+    public BigDecimal bankruptcyLoss() { return bankruptcyLoss; }
+    public long adlEvents() { return adlEvents; }
+    public BigDecimal adlShortfall() { return adlShortfall; }
+    public long consistent() { return consistent; }
+    public long discrepant() { return discrepant; }
+    public long unverifiable() { return unverifiable; }
+    public long distanceCount() { return distanceCount; }
+    public long markLastCount() { return markLastCount; }
+    public long[] excessHist() { return excessHist.clone(); }
+
+    /** Inflows to the fund: fees it received and excess equity it kept. */
+    public BigDecimal inflows() {
+        return feeToFund.add(excessToFund);
+    }
+
+    public BigDecimal meanDistanceBps() {
+        return distanceCount == 0 ? null : distanceSumBps.divide(BigDecimal.valueOf(distanceCount), 2, java.math.RoundingMode.HALF_UP);
+    }
+
+    public BigDecimal meanMarkLastBps() {
+        return markLastCount == 0 ? null : markLastSumBps.divide(BigDecimal.valueOf(markLastCount), 2, java.math.RoundingMode.HALF_UP);
+    }
+
+    /** The upper edge, in bps, of the histogram bucket holding the given percentile (1..100); null when empty. */
+    public BigDecimal distancePercentileBps(int percentile) {
+        if (distanceCount == 0) {
+            return null;
+        }
+        long rank = (percentile * distanceCount + 99) / 100;
+        long seen = 0;
+        for (int i = 0; i < distanceHist.length; i++) {
+            seen += distanceHist[i];
+            if (seen >= rank) {
+                return Contribution.DISTANCE_BUCKET_BPS.multiply(BigDecimal.valueOf(i + 1L));
+            }
+        }
+        return Contribution.DISTANCE_BUCKET_BPS.multiply(BigDecimal.valueOf(distanceHist.length));
+    }
+}
