@@ -6,4 +6,14 @@ cd "$(dirname "$0")/.."
 scripts/db-up.sh liquidations_test
 scripts/db-up.sh --fresh liquidations_test_empty  # scratch: the production start-up check (ProductionStartIT)
 scripts/db-up.sh --fresh liquidations_test_tamper # scratch: the tamper audit test rewrites rows (TamperAuditTest)
+# The disclosure pages are tested in a real headless browser: Debian's Chromium.
+if ! command -v chromium >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "test: installing Chromium (Debian package) for the browser tests" >&2
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else
+    echo "test: Chromium is missing and cannot be installed here (not root); install the 'chromium' package" >&2
+    exit 1
+  fi
+fi
 exec ./mvnw -B verify "$@"

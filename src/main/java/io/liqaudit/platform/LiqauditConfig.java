@@ -29,6 +29,14 @@ public interface LiqauditConfig {
 
     Ledger ledger();
 
+    Disclosure disclosure();
+
+    interface Disclosure {
+        /** Liquidations appear in the public register only this long after they happened. */
+        @WithDefault("24h")
+        Duration registerDelay();
+    }
+
     interface Ledger {
         /** The log's name: the first line of every checkpoint. */
         @WithDefault("liqaudit.example/liquidations")

@@ -55,6 +55,13 @@ final class EndpointMatrix {
             new Endpoint("GET", "/api/v1/ledger/proof/consistency", "/api/v1/ledger/proof/consistency?from=1&to=1", PUBLIC),
             new Endpoint("POST", "/api/v1/ledger/audit", "/api/v1/ledger/audit", Set.of(Roles.AUDITOR)),
             new Endpoint("GET", "/api/v1/ledger/audit/{id}", "/api/v1/ledger/audit/999999", Set.of(Roles.AUDITOR)),
+            new Endpoint("GET", "/disclosures", "/disclosures", PUBLIC),
+            new Endpoint("GET", "/disclosures/insurance-fund", "/disclosures/insurance-fund", PUBLIC),
+            new Endpoint("GET", "/disclosures/excess-equity", "/disclosures/excess-equity", PUBLIC),
+            new Endpoint("GET", "/disclosures/liquidation-prices", "/disclosures/liquidation-prices", PUBLIC),
+            new Endpoint("GET", "/disclosures/register", "/disclosures/register", PUBLIC),
+            new Endpoint("GET", "/disclosures/methodology", "/disclosures/methodology", PUBLIC),
+            new Endpoint("GET", "/disclosures/{page}.csv", "/disclosures/index.csv?table=venues", PUBLIC),
             new Endpoint("GET", "/portal", "/portal", Set.of(Roles.AUDITOR)),
             new Endpoint("GET", "/portal/login", "/portal/login", PUBLIC),
             new Endpoint("POST", "/portal/logout", "/portal/logout", ANY_ROLE, "application/x-www-form-urlencoded"));

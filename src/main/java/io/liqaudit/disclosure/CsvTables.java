@@ -1,0 +1,105 @@
+package io.liqaudit.disclosure;
+
+import io.liqaudit.engine.DecimalText;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+/** The pages' tables as CSV, with the same numbers at full precision (decimals in plain notation). */
+final class CsvTables {
+
+    private CsvTables() {
+    }
+
+    static String summary(Map<String, Totals> groups) {
+        StringBuilder csv = new StringBuilder("group,liquidations,partial,full,liquidated_notional,fees,fund_inflows,fund_draws,"
+                + "adl_shortfall,consistent,discrepant,unverifiable\n");
+        groups.forEach((g, t) -> csv.append(String.join(",", cell(g), n(t.events()), n(t.partial()), n(t.full()), d(t.notional()),
+                d(t.fee()), d(t.inflows()), d(t.draws()), d(t.adlShortfall()), n(t.consistent()), n(t.discrepant()),
+                n(t.unverifiable()))).append('\n'));
+        return csv.toString();
+    }
+
+    static String flows(List<DisclosureResource.FundView> funds) {
+        StringBuilder csv = new StringBuilder("fund,flow,count,amount\n");
+        for (DisclosureResource.FundView f : funds) {
+            Totals t = f.totals();
+            csv.append(cell(f.fundId())).append(",fee contributions,,").append(d(t.feeToFund())).append('\n');
+            csv.append(cell(f.fundId())).append(",excess-equity deposits,").append(t.excessEvents()).append(',')
+                    .append(d(t.excessToFund())).append('\n');
+            csv.append(cell(f.fundId())).append(",bankruptcy-loss draws,").append(t.drawEvents()).append(",-")
+                    .append(d(t.draws())).append('\n');
+            csv.append(cell(f.fundId())).append(",ADL shortfalls,").append(t.adlEvents()).append(',')
+                    .append(d(t.adlShortfall())).append('\n');
+            for (DisclosureQueries.MovementTotal m : f.movements()) {
+                csv.append(cell(f.fundId())).append(',').append(m.kind().toLowerCase()).append(',').append(m.count()).append(',')
+                        .append(d(m.amount())).append('\n');
+            }
+        }
+        return csv.toString();
+    }
+
+    static String balances(Map<String, List<DisclosureQueries.BalancePoint>> balances) {
+        StringBuilder csv = new StringBuilder("fund,day,balance_after\n");
+        balances.forEach((fund, points) -> points.forEach(p -> csv.append(cell(fund)).append(',').append(p.day()).append(',')
+                .append(d(p.balance())).append('\n')));
+        return csv.toString();
+    }
+
+    static String draws(List<DisclosureResource.FundView> funds) {
+        StringBuilder csv = new StringBuilder("fund,sequence,day,venue,symbol,amount\n");
+        funds.forEach(f -> f.draws().forEach(dr -> csv.append(String.join(",", cell(f.fundId()), String.valueOf(dr.sequence()),
+                dr.day(), cell(dr.venue()), cell(dr.symbol()), d(dr.amount()))).append('\n')));
+        return csv.toString();
+    }
+
+    static String excess(Map<String, Totals> groups) {
+        StringBuilder csv = new StringBuilder("policy_and_venue,full_liquidations,with_excess_equity,kept_by_fund,returned_to_traders\n");
+        groups.forEach((g, t) -> csv.append(String.join(",", cell(g), n(t.full()), n(t.excessEvents()), d(t.excessToFund()),
+                d(t.excessToTrader()))).append('\n'));
+        return csv.toString();
+    }
+
+    static String distribution(List<DisclosureResource.Bucket> buckets) {
+        StringBuilder csv = new StringBuilder("excess_equity,full_liquidations\n");
+        buckets.forEach(b -> csv.append(cell(b.label())).append(',').append(b.count()).append('\n'));
+        return csv.toString();
+    }
+
+    static String prices(Map<String, Totals> symbols) {
+        StringBuilder csv = new StringBuilder("symbol,liquidations_with_both_prices,mean_distance_bps,median_distance_bps_at_most,"
+                + "p95_distance_bps_at_most,fund_paid_count,fund_paid_amount,fund_gained_count,fund_gained_amount,"
+                + "mark_vs_last_mean_bps\n");
+        symbols.forEach((s, t) -> csv.append(String.join(",", cell(s), n(t.distanceCount()), d(t.meanDistanceBps()),
+                d(t.distancePercentileBps(50)), d(t.distancePercentileBps(95)), n(t.drawEvents()), d(t.draws()),
+                n(t.excessEvents()), d(t.inflows()), d(t.meanMarkLastBps()))).append('\n'));
+        return csv.toString();
+    }
+
+    static String register(List<DisclosureQueries.RegisterRow> rows) {
+        StringBuilder csv = new StringBuilder("sequence,occurred_at,venue,symbol,side,margin_mode,policy,outcome,liquidated_quantity,"
+                + "liquidation_price,bankruptcy_price,total_fee,insurance_fund_delta,verdict\n");
+        rows.forEach(r -> csv.append(String.join(",", String.valueOf(r.sequence()), r.occurredAt(), cell(r.venue()),
+                cell(r.symbol()), r.side(), r.marginMode(), r.policyMode(), nz(r.outcome()), d(r.liquidatedQuantity()),
+                d(r.liquidationPrice()), d(r.bankruptcyPrice()), d(r.totalFee()), d(r.insuranceFundDelta()), r.verdict()))
+                .append('\n'));
+        return csv.toString();
+    }
+
+    private static String n(long v) {
+        return String.valueOf(v);
+    }
+
+    private static String d(BigDecimal v) {
+        return v == null ? "" : DecimalText.of(v);
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+
+    /** A text cell, quoted when it holds a separator or a quote. */
+    private static String cell(String s) {
+        return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+    }
+}

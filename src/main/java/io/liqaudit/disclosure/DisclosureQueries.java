@@ -1,0 +1,204 @@
+package io.liqaudit.disclosure;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Reads the disclosure rollups (and the few small tables beside them); never scans events. */
+@ApplicationScoped
+public class DisclosureQueries {
+
+    /** Rollup groupings a page may ask for; the SQL expression is never taken from a request. */
+    public enum Group {
+        ALL("'all'"), VENUE("venue"), SYMBOL("symbol"), FUND("fund_id"), POLICY("policy_mode"),
+        POLICY_AND_VENUE("policy_mode || ' · ' || venue"), DAY("to_char(day, 'YYYY-MM-DD')"), MONTH("to_char(day, 'YYYY-MM')");
+
+        final String sql;
+
+        Group(String sql) {
+            this.sql = sql;
+        }
+    }
+
+    private static final String WHERE = " from disclosure_daily where day >= $1 and day < $2 and ($3::text is null or venue = $3)"
+            + " and ($4::text is null or symbol = $4) and ($5::text is null or fund_id = $5)";
+
+    public record BalancePoint(String day, BigDecimal balance) {
+    }
+
+    public record Draw(long sequence, String day, String venue, String symbol, BigDecimal amount) {
+    }
+
+    public record MovementTotal(String kind, long count, BigDecimal amount) {
+    }
+
+    public record RegisterRow(long sequence, String occurredAt, String venue, String symbol, String side, String marginMode,
+            String policyMode, String outcome, BigDecimal liquidatedQuantity, BigDecimal liquidationPrice,
+            BigDecimal bankruptcyPrice, BigDecimal totalFee, BigDecimal insuranceFundDelta, String verdict) {
+    }
+
+    private final Pool pool;
+
+    DisclosureQueries(Pool pool) {
+        this.pool = pool;
+    }
+
+    private static Tuple scope(Scope s) {
+        return Tuple.tuple().addValue(s.period().from()).addValue(s.period().to()).addValue(s.venue()).addValue(s.symbol())
+                .addValue(s.fundId());
+    }
+
+    /** Rollup totals per group over the scope, with their histograms. */
+    public Uni<Map<String, Totals>> totals(Scope scope, Group group) {
+        String scalars = "select " + group.sql + " as g, sum(events) events, sum(partial_count) partial, sum(full_count) full_, "
+                + "sum(none_count) none_, sum(liquidated_notional) notional, sum(total_fee) fee, sum(fee_to_fund) fee_to_fund, "
+                + "sum(excess_events) excess_events, sum(excess_to_fund) excess_to_fund, sum(excess_to_trader) excess_to_trader, "
+                + "sum(draw_events) draw_events, sum(fund_draws) draws, sum(bankruptcy_loss) loss, sum(adl_events) adl_events, "
+                + "sum(adl_shortfall) adl, sum(consistent) consistent, sum(discrepant) discrepant, sum(unverifiable) unverifiable, "
+                + "sum(distance_count) distance_count, sum(distance_sum_bps) distance_sum, sum(mark_last_count) mark_last_count, "
+                + "sum(mark_last_sum_bps) mark_last_sum" + WHERE + " group by 1 order by 1";
+        String histograms = "select g, kind, i, sum(v) v from ("
+                + "select " + group.sql + " as g, 'd' kind, h.i, h.v" + WHERE.replace(" from disclosure_daily",
+                        " from disclosure_daily, unnest(distance_hist) with ordinality h(v, i)")
+                + " union all select " + group.sql + " as g, 'e' kind, h.i, h.v" + WHERE.replace(" from disclosure_daily",
+                        " from disclosure_daily, unnest(excess_hist) with ordinality h(v, i)")
+                + ") x group by g, kind, i";
+        return pool.preparedQuery(scalars).execute(scope(scope)).chain(rows -> {
+            Map<String, Totals> out = new TreeMap<>();
+            for (Row r : rows) {
+                Totals t = Totals.zero();
+                t.events = r.getLong("events");
+                t.partial = r.getLong("partial");
+                t.full = r.getLong("full_");
+                t.none = r.getLong("none_");
+                t.notional = r.getBigDecimal("notional");
+                t.fee = r.getBigDecimal("fee");
+                t.feeToFund = r.getBigDecimal("fee_to_fund");
+                t.excessEvents = r.getLong("excess_events");
+                t.excessToFund = r.getBigDecimal("excess_to_fund");
+                t.excessToTrader = r.getBigDecimal("excess_to_trader");
+                t.drawEvents = r.getLong("draw_events");
+                t.draws = r.getBigDecimal("draws");
+                t.bankruptcyLoss = r.getBigDecimal("loss");
+                t.adlEvents = r.getLong("adl_events");
+                t.adlShortfall = r.getBigDecimal("adl");
+                t.consistent = r.getLong("consistent");
+                t.discrepant = r.getLong("discrepant");
+                t.unverifiable = r.getLong("unverifiable");
+                t.distanceCount = r.getLong("distance_count");
+                t.distanceSumBps = r.getBigDecimal("distance_sum");
+                t.markLastCount = r.getLong("mark_last_count");
+                t.markLastSumBps = r.getBigDecimal("mark_last_sum");
+                out.put(r.getString("g"), t);
+            }
+            if (out.isEmpty()) {
+                return Uni.createFrom().item(out);
+            }
+            return pool.preparedQuery(histograms).execute(scope(scope)).map(hist -> {
+                for (Row r : hist) {
+                    Totals t = out.get(r.getString("g"));
+                    int i = (int) (r.getLong("i") - 1);
+                    if (r.getString("kind").equals("d")) {
+                        t.distanceHist[i] = r.getLong("v");
+                    } else {
+                        t.excessHist[i] = r.getLong("v");
+                    }
+                }
+                return out;
+            });
+        });
+    }
+
+    public Uni<Map<String, List<BalancePoint>>> balances(Scope scope) {
+        return pool.preparedQuery("select fund_id, day, balance_after from disclosure_fund_balance "
+                        + "where day >= $1 and day < $2 and ($3::text is null or fund_id = $3) order by fund_id, day")
+                .execute(Tuple.of(scope.period().from(), scope.period().to(), scope.fundId()))
+                .map(rows -> {
+                    Map<String, List<BalancePoint>> out = new TreeMap<>();
+                    for (Row r : rows) {
+                        out.computeIfAbsent(r.getString("fund_id"), f -> new ArrayList<>())
+                                .add(new BalancePoint(r.getLocalDate("day").toString(), r.getBigDecimal("balance_after")));
+                    }
+                    return out;
+                });
+    }
+
+    public Uni<List<Draw>> largestDraws(Scope scope, String fundId, int limit) {
+        return pool.preparedQuery("select sequence, day, venue, symbol, amount from disclosure_draw where fund_id = $1 "
+                        + "and day >= $2 and day < $3 and ($4::text is null or venue = $4) and ($5::text is null or symbol = $5) "
+                        + "order by amount desc limit $6")
+                .execute(Tuple.tuple().addValue(fundId).addValue(scope.period().from()).addValue(scope.period().to())
+                        .addValue(scope.venue()).addValue(scope.symbol()).addValue(limit))
+                .map(rows -> {
+                    List<Draw> out = new ArrayList<>();
+                    rows.forEach(r -> out.add(new Draw(r.getLong("sequence"), r.getLocalDate("day").toString(),
+                            r.getString("venue"), r.getString("symbol"), r.getBigDecimal("amount"))));
+                    return out;
+                });
+    }
+
+    public Uni<Map<String, List<MovementTotal>>> movements(Scope scope) {
+        return pool.preparedQuery("select fund_id, kind, count(*) n, sum(amount) amount from fund_movement "
+                        + "where occurred_at >= $1 and occurred_at < $2 and ($3::text is null or fund_id = $3) group by 1, 2 order by 1, 2")
+                .execute(Tuple.of(start(scope.period().from()), start(scope.period().to()), scope.fundId()))
+                .map(rows -> {
+                    Map<String, List<MovementTotal>> out = new TreeMap<>();
+                    rows.forEach(r -> out.computeIfAbsent(r.getString("fund_id"), f -> new ArrayList<>())
+                            .add(new MovementTotal(r.getString("kind"), r.getLong("n"), r.getBigDecimal("amount"))));
+                    return out;
+                });
+    }
+
+    /** Balance continuity breaks per fund (the partial index keeps this to the few breaks there are). */
+    public Uni<Map<String, Long>> discontinuities(Scope scope) {
+        return pool.preparedQuery("select e.fund_id, count(*) n from event_status s join liquidation_event e "
+                        + "on e.sequence = s.event_sequence where s.fund_discontinuity and e.occurred_at >= $1 "
+                        + "and e.occurred_at < $2 and ($3::text is null or e.fund_id = $3) group by 1")
+                .execute(Tuple.of(start(scope.period().from()), start(scope.period().to()), scope.fundId()))
+                .map(rows -> {
+                    Map<String, Long> out = new TreeMap<>();
+                    rows.forEach(r -> out.put(r.getString("fund_id"), r.getLong("n")));
+                    return out;
+                });
+    }
+
+    /** Published liquidations (older than the register delay), newest first, pseudonymous: no account reference. */
+    public Uni<List<RegisterRow>> register(Scope scope, OffsetDateTime publishedBefore, Long beforeSequence, int limit) {
+        return pool.preparedQuery("""
+                        select e.sequence, e.occurred_at, e.venue, e.symbol, e.side, e.margin_mode, e.policy_mode, r.outcome,
+                               r.liquidated_quantity, r.liquidation_price, r.bankruptcy_price, r.total_fee, r.insurance_fund_delta,
+                               s.verdict
+                        from liquidation_event e join event_status s on s.event_sequence = e.sequence
+                        join recomputation r on r.id = s.recomputation_id
+                        where e.occurred_at < $1 and e.occurred_at >= $2 and e.occurred_at < $3
+                          and ($4::text is null or e.venue = $4) and ($5::text is null or e.symbol = $5)
+                          and ($6::text is null or e.fund_id = $6) and ($7::bigint is null or e.sequence < $7)
+                        order by e.sequence desc limit $8""")
+                .execute(Tuple.tuple().addValue(publishedBefore).addValue(start(scope.period().from()))
+                        .addValue(start(scope.period().to())).addValue(scope.venue()).addValue(scope.symbol())
+                        .addValue(scope.fundId()).addValue(beforeSequence).addValue(limit))
+                .map(rows -> {
+                    List<RegisterRow> out = new ArrayList<>();
+                    rows.forEach(r -> out.add(new RegisterRow(r.getLong("sequence"),
+                            io.liqaudit.platform.Timestamps.format(r.getOffsetDateTime("occurred_at")), r.getString("venue"),
+                            r.getString("symbol"), r.getString("side"), r.getString("margin_mode"), r.getString("policy_mode"),
+                            r.getString("outcome"), r.getBigDecimal("liquidated_quantity"), r.getBigDecimal("liquidation_price"),
+                            r.getBigDecimal("bankruptcy_price"), r.getBigDecimal("total_fee"),
+                            r.getBigDecimal("insurance_fund_delta"), r.getString("verdict"))));
+                    return out;
+                });
+    }
+
+    private static OffsetDateTime start(java.time.LocalDate day) {
+        return day.atStartOfDay().atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,263 @@
+package io.liqaudit.disclosure;
+
+import io.liqaudit.engine.LiquidationEngine;
+import io.liqaudit.ledger.Checkpoints;
+import io.liqaudit.platform.LiqauditConfig;
+import io.liqaudit.platform.Problem;
+import io.liqaudit.platform.ProblemResponses;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The public disclosure pages (MiCA-style): what happened to liquidated positions and the
+ * insurance funds, from our recomputations, never from what venues reported. Public, no script.
+ */
+@Path("/disclosures")
+@PermitAll
+public class DisclosureResource {
+
+    static final int REGISTER_PAGE = 100;
+
+    /** What every page states: its scope, the engine that computed its figures, the checkpoint it covers. */
+    public record Header(Scope scope, String page, String engineVersion, Long treeSize, String rootHash) {
+        public String query() {
+            return scope.query();
+        }
+    }
+
+    public record Row(String label, Totals totals) {
+    }
+
+    public record FundView(String fundId, Totals totals, List<DisclosureQueries.BalancePoint> balances, String balanceChart,
+            List<DisclosureQueries.MovementTotal> movements, List<DisclosureQueries.Draw> draws, long breaks) {
+    }
+
+    public record Bucket(String label, long count) {
+    }
+
+    @CheckedTemplate(basePath = "disclosures")
+    static class Templates {
+        static native TemplateInstance index(Header header, Totals total, List<Row> venues, String chart, List<Row> series);
+
+        static native TemplateInstance insuranceFund(Header header, List<FundView> funds);
+
+        static native TemplateInstance excessEquity(Header header, List<Row> groups, List<Bucket> distribution, String chart);
+
+        static native TemplateInstance liquidationPrices(Header header, List<Row> symbols, String chart);
+
+        static native TemplateInstance register(Header header, List<DisclosureQueries.RegisterRow> rows, String next,
+                String delay);
+
+        static native TemplateInstance methodology(Header header);
+    }
+
+    static final String[] EXCESS_LABELS = {"< 1", "1 – 10", "10 – 100", "100 – 1,000", "1,000 – 10,000", "10,000 – 100,000",
+        "≥ 100,000"};
+
+    private final DisclosureQueries queries;
+    private final Checkpoints checkpoints;
+    private final LiqauditConfig config;
+
+    DisclosureResource(DisclosureQueries queries, Checkpoints checkpoints, LiqauditConfig config) {
+        this.queries = queries;
+        this.checkpoints = checkpoints;
+        this.config = config;
+    }
+
+    @GET
+    public Uni<Response> index(@QueryParam("period") String period, @QueryParam("venue") String venue,
+            @QueryParam("symbol") String symbol, @QueryParam("fundId") String fundId) {
+        return page("index", period, venue, symbol, fundId, (header, scope) -> indexData(scope)
+                .map(d -> Templates.index(header, d.total, d.venues, d.chart, d.series)));
+    }
+
+    @GET
+    @Path("insurance-fund")
+    public Uni<Response> insuranceFund(@QueryParam("period") String period, @QueryParam("venue") String venue,
+            @QueryParam("symbol") String symbol, @QueryParam("fundId") String fundId) {
+        return page("insurance-fund", period, venue, symbol, fundId, (header, scope) -> funds(scope)
+                .map(funds -> Templates.insuranceFund(header, funds)));
+    }
+
+    @GET
+    @Path("excess-equity")
+    public Uni<Response> excessEquity(@QueryParam("period") String period, @QueryParam("venue") String venue,
+            @QueryParam("symbol") String symbol, @QueryParam("fundId") String fundId) {
+        return page("excess-equity", period, venue, symbol, fundId, (header, scope) ->
+                queries.totals(scope, DisclosureQueries.Group.POLICY_AND_VENUE).map(groups -> {
+                    Totals all = sum(groups.values());
+                    List<Bucket> distribution = distribution(all);
+                    String chart = SvgCharts.bars("Excess equity per full liquidation", "excess equity (quote currency)",
+                            "full liquidations", distribution.stream().map(b -> new SvgCharts.Point(b.label(),
+                                    BigDecimal.valueOf(b.count()))).toList());
+                    return Templates.excessEquity(header, rows(groups), distribution, chart);
+                }));
+    }
+
+    @GET
+    @Path("liquidation-prices")
+    public Uni<Response> liquidationPrices(@QueryParam("period") String period, @QueryParam("venue") String venue,
+            @QueryParam("symbol") String symbol, @QueryParam("fundId") String fundId) {
+        return page("liquidation-prices", period, venue, symbol, fundId, (header, scope) ->
+                queries.totals(scope, DisclosureQueries.Group.SYMBOL).map(symbols -> {
+                    String chart = SvgCharts.bars("Mean distance of liquidation from bankruptcy price", "symbol",
+                            "basis points", symbols.entrySet().stream().map(e -> new SvgCharts.Point(e.getKey(),
+                                    e.getValue().meanDistanceBps() == null ? BigDecimal.ZERO : e.getValue().meanDistanceBps())).toList());
+                    return Templates.liquidationPrices(header, rows(symbols), chart);
+                }));
+    }
+
+    @GET
+    @Path("register")
+    public Uni<Response> register(@QueryParam("period") String period, @QueryParam("venue") String venue,
+            @QueryParam("symbol") String symbol, @QueryParam("fundId") String fundId, @QueryParam("before") Long before) {
+        return page("register", period, venue, symbol, fundId, (header, scope) ->
+                queries.register(scope, publishedBefore(), before, REGISTER_PAGE + 1).map(rows -> {
+                    boolean more = rows.size() > REGISTER_PAGE;
+                    List<DisclosureQueries.RegisterRow> page = more ? rows.subList(0, REGISTER_PAGE) : rows;
+                    String next = more ? String.valueOf(page.get(page.size() - 1).sequence()) : null;
+                    return Templates.register(header, page, next, config.disclosure().registerDelay().toString());
+                }));
+    }
+
+    @GET
+    @Path("methodology")
+    public Uni<Response> methodology(@QueryParam("period") String period) {
+        return page("methodology", period, null, null, null, (header, scope) -> Uni.createFrom().item(Templates.methodology(header)));
+    }
+
+    @GET
+    @Path("{page}.csv")
+    public Uni<Response> csv(@PathParam("page") String page, @QueryParam("table") String table,
+            @QueryParam("period") String period, @QueryParam("venue") String venue, @QueryParam("symbol") String symbol,
+            @QueryParam("fundId") String fundId, @QueryParam("before") Long before) {
+        Scope scope;
+        try {
+            scope = new Scope(Period.parse(period), blankToNull(venue), blankToNull(symbol), blankToNull(fundId));
+        } catch (IllegalArgumentException e) {
+            return Uni.createFrom().item(badPeriod(e));
+        }
+        Uni<String> body = switch (page + "/" + table) {
+            case "index/venues" -> queries.totals(scope, DisclosureQueries.Group.VENUE).map(CsvTables::summary);
+            case "index/series" -> queries.totals(scope, scope.period().daily() ? DisclosureQueries.Group.DAY
+                    : DisclosureQueries.Group.MONTH).map(CsvTables::summary);
+            case "insurance-fund/flows" -> funds(scope).map(CsvTables::flows);
+            case "insurance-fund/balances" -> queries.balances(scope).map(CsvTables::balances);
+            case "insurance-fund/draws" -> funds(scope).map(CsvTables::draws);
+            case "excess-equity/by-policy" -> queries.totals(scope, DisclosureQueries.Group.POLICY_AND_VENUE).map(CsvTables::excess);
+            case "excess-equity/distribution" -> queries.totals(scope, DisclosureQueries.Group.ALL)
+                    .map(g -> CsvTables.distribution(distribution(sum(g.values()))));
+            case "liquidation-prices/by-symbol" -> queries.totals(scope, DisclosureQueries.Group.SYMBOL).map(CsvTables::prices);
+            case "register/register" -> queries.register(scope, publishedBefore(), before, REGISTER_PAGE).map(CsvTables::register);
+            default -> null;
+        };
+        if (body == null) {
+            return Uni.createFrom().item(ProblemResponses.of(Problem.of(404, "Not Found", "No table " + table + " on page " + page + ".")));
+        }
+        String file = page + "-" + table + "-" + scope.period().label() + ".csv";
+        return body.map(csv -> Response.ok(csv, "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"" + file + "\"").build());
+    }
+
+    // --- assembling pages ---------------------------------------------------------------------
+
+    private interface PageBody {
+        Uni<TemplateInstance> render(Header header, Scope scope);
+    }
+
+    private Uni<Response> page(String name, String period, String venue, String symbol, String fundId, PageBody body) {
+        Scope scope;
+        try {
+            scope = new Scope(Period.parse(period), blankToNull(venue), blankToNull(symbol), blankToNull(fundId));
+        } catch (IllegalArgumentException e) {
+            return Uni.createFrom().item(badPeriod(e));
+        }
+        return checkpoints.latest().chain(cp -> {
+            Header header = new Header(scope, name, LiquidationEngine.VERSION, cp.map(Checkpoints.Stored::treeSize).orElse(null),
+                    cp.map(c -> HexFormat.of().formatHex(c.rootHash())).orElse(null));
+            return body.render(header, scope);
+        }).map(t -> Response.ok(t, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build());
+    }
+
+    private record IndexData(Totals total, List<Row> venues, String chart, List<Row> series) {
+    }
+
+    private Uni<IndexData> indexData(Scope scope) {
+        DisclosureQueries.Group bucket = scope.period().daily() ? DisclosureQueries.Group.DAY : DisclosureQueries.Group.MONTH;
+        return queries.totals(scope, DisclosureQueries.Group.VENUE).chain(venues -> queries.totals(scope, bucket).map(series -> {
+            String chart = SvgCharts.bars("Liquidations per " + (bucket == DisclosureQueries.Group.DAY ? "day" : "month"),
+                    bucket == DisclosureQueries.Group.DAY ? "day (UTC)" : "month (UTC)", "liquidations",
+                    series.entrySet().stream().map(e -> new SvgCharts.Point(e.getKey(), BigDecimal.valueOf(e.getValue().events())))
+                            .toList());
+            return new IndexData(sum(venues.values()), rows(venues), chart, rows(series));
+        }));
+    }
+
+    private Uni<List<FundView>> funds(Scope scope) {
+        return queries.totals(scope, DisclosureQueries.Group.FUND).chain(totals -> queries.balances(scope)
+                .chain(balances -> queries.movements(scope).chain(movements -> queries.discontinuities(scope)
+                        .chain(breaks -> {
+                            java.util.Set<String> ids = new java.util.TreeSet<>(totals.keySet());
+                            ids.addAll(movements.keySet());
+                            return io.smallrye.mutiny.Multi.createFrom().iterable(ids)
+                                    .onItem().transformToUniAndConcatenate(id -> queries.largestDraws(scope, id, 10)
+                                            .map(draws -> {
+                                                List<DisclosureQueries.BalancePoint> points = balances.getOrDefault(id, List.of());
+                                                String chart = SvgCharts.line("Balance of " + id + " at the end of each day",
+                                                        "day (UTC)", "balance", points.stream()
+                                                                .map(p -> new SvgCharts.Point(p.day(), p.balance())).toList());
+                                                return new FundView(id, totals.getOrDefault(id, Totals.zero()), points, chart,
+                                                        movements.getOrDefault(id, List.of()), draws, breaks.getOrDefault(id, 0L));
+                                            }))
+                                    .collect().asList();
+                        }))));
+    }
+
+    static List<Row> rows(Map<String, Totals> groups) {
+        List<Row> out = new ArrayList<>();
+        groups.forEach((k, v) -> out.add(new Row(k, v)));
+        return out;
+    }
+
+    static Totals sum(java.util.Collection<Totals> all) {
+        Totals t = Totals.zero();
+        all.forEach(t::add);
+        return t;
+    }
+
+    static List<Bucket> distribution(Totals t) {
+        long[] hist = t.excessHist();
+        List<Bucket> out = new ArrayList<>();
+        for (int i = 0; i < hist.length; i++) {
+            out.add(new Bucket(EXCESS_LABELS[i], hist[i]));
+        }
+        return out;
+    }
+
+    private OffsetDateTime publishedBefore() {
+        return OffsetDateTime.now(ZoneOffset.UTC).minus(config.disclosure().registerDelay());
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    private static Response badPeriod(IllegalArgumentException e) {
+        return ProblemResponses.of(Problem.invalid("Invalid period.", List.of(new Problem.FieldError("period", e.getMessage()))));
+    }
+}

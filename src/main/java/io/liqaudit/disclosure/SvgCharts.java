@@ -1,0 +1,107 @@
+package io.liqaudit.disclosure;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.List;
+
+/**
+ * Charts as inline SVG, drawn on the server: no script, printable, with a title and axis labels
+ * (each page puts the same numbers in a table beside the chart for screen readers). Only
+ * presentation attributes, no style attributes, so the page's Content-Security-Policy holds.
+ */
+public final class SvgCharts {
+
+    /** One bar or point: its label on the x axis and its value. */
+    public record Point(String label, BigDecimal value) {
+    }
+
+    private static final int WIDTH = 720;
+    private static final int HEIGHT = 260;
+    private static final int LEFT = 70;
+    private static final int BOTTOM = 40;
+    private static final int TOP = 30;
+
+    private SvgCharts() {
+    }
+
+    public static String bars(String title, String xLabel, String yLabel, List<Point> points) {
+        StringBuilder svg = frame(title, xLabel, yLabel);
+        if (points.isEmpty()) {
+            return svg.append(text(WIDTH / 2, HEIGHT / 2, "middle", "No data")).append("</svg>").toString();
+        }
+        BigDecimal max = points.stream().map(Point::value).reduce(BigDecimal.ZERO, BigDecimal::max);
+        int plotWidth = WIDTH - LEFT - 10;
+        int plotHeight = HEIGHT - TOP - BOTTOM;
+        int slot = Math.max(1, plotWidth / points.size());
+        for (int i = 0; i < points.size(); i++) {
+            int h = scale(points.get(i).value(), max, plotHeight);
+            int x = LEFT + i * slot + Math.max(1, slot / 8);
+            svg.append("<rect x=\"").append(x).append("\" y=\"").append(HEIGHT - BOTTOM - h).append("\" width=\"")
+                    .append(Math.max(1, slot - Math.max(2, slot / 4))).append("\" height=\"").append(h)
+                    .append("\" fill=\"#0b5cad\"><title>").append(escape(points.get(i).label())).append(": ")
+                    .append(points.get(i).value().toPlainString()).append("</title></rect>");
+        }
+        axisLabels(svg, points, slot, max);
+        return svg.append("</svg>").toString();
+    }
+
+    public static String line(String title, String xLabel, String yLabel, List<Point> points) {
+        StringBuilder svg = frame(title, xLabel, yLabel);
+        if (points.isEmpty()) {
+            return svg.append(text(WIDTH / 2, HEIGHT / 2, "middle", "No data")).append("</svg>").toString();
+        }
+        BigDecimal max = points.stream().map(Point::value).reduce(BigDecimal.ZERO, BigDecimal::max);
+        int plotWidth = WIDTH - LEFT - 10;
+        int plotHeight = HEIGHT - TOP - BOTTOM;
+        int slot = Math.max(1, plotWidth / points.size());
+        StringBuilder path = new StringBuilder();
+        for (int i = 0; i < points.size(); i++) {
+            int x = LEFT + i * slot + slot / 2;
+            int y = HEIGHT - BOTTOM - scale(points.get(i).value().max(BigDecimal.ZERO), max, plotHeight);
+            path.append(i == 0 ? "" : " ").append(x).append(',').append(y);
+        }
+        svg.append("<polyline fill=\"none\" stroke=\"#0b5cad\" stroke-width=\"2\" points=\"").append(path).append("\"/>");
+        axisLabels(svg, points, slot, max);
+        return svg.append("</svg>").toString();
+    }
+
+    private static StringBuilder frame(String title, String xLabel, String yLabel) {
+        StringBuilder svg = new StringBuilder("<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" viewBox=\"0 0 ")
+                .append(WIDTH).append(' ').append(HEIGHT).append("\" aria-labelledby=\"t\"><title>").append(escape(title))
+                .append("</title>");
+        svg.append(text(WIDTH / 2, 18, "middle", title));
+        svg.append("<line x1=\"").append(LEFT).append("\" y1=\"").append(HEIGHT - BOTTOM).append("\" x2=\"").append(WIDTH - 10)
+                .append("\" y2=\"").append(HEIGHT - BOTTOM).append("\" stroke=\"#5b6470\"/>");
+        svg.append("<line x1=\"").append(LEFT).append("\" y1=\"").append(TOP).append("\" x2=\"").append(LEFT).append("\" y2=\"")
+                .append(HEIGHT - BOTTOM).append("\" stroke=\"#5b6470\"/>");
+        svg.append(text(WIDTH / 2, HEIGHT - 4, "middle", xLabel));
+        svg.append("<text x=\"14\" y=\"").append(HEIGHT / 2).append("\" text-anchor=\"middle\" font-size=\"12\" "
+                + "transform=\"rotate(-90 14 ").append(HEIGHT / 2).append(")\">").append(escape(yLabel)).append("</text>");
+        return svg;
+    }
+
+    private static void axisLabels(StringBuilder svg, List<Point> points, int slot, BigDecimal max) {
+        int every = Math.max(1, points.size() / 12);
+        for (int i = 0; i < points.size(); i += every) {
+            svg.append(text(LEFT + i * slot + slot / 2, HEIGHT - BOTTOM + 14, "middle", points.get(i).label()));
+        }
+        svg.append(text(LEFT - 4, TOP + 4, "end", Formats.compact(max)));
+        svg.append(text(LEFT - 4, HEIGHT - BOTTOM, "end", "0"));
+    }
+
+    private static int scale(BigDecimal value, BigDecimal max, int pixels) {
+        if (max.signum() <= 0 || value.signum() <= 0) {
+            return 0;
+        }
+        // Pixels are the one place a quotient is rounded for display only.
+        return value.multiply(BigDecimal.valueOf(pixels)).divide(max, 0, RoundingMode.HALF_UP).intValue();
+    }
+
+    private static String text(int x, int y, String anchor, String content) {
+        return "<text x=\"" + x + "\" y=\"" + y + "\" text-anchor=\"" + anchor + "\" font-size=\"11\">" + escape(content) + "</text>";
+    }
+
+    static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}
