@@ -52,19 +52,20 @@ public class DemoDataLoader {
 
     private void load(long seed, int count) {
         long start = System.nanoTime();
-        DemoEvents generator = new DemoEvents(seed);
-        List<List<JsonNode>> batches = new ArrayList<>();
-        for (int done = 0; done < count; done += BATCH) {
-            List<JsonNode> batch = new ArrayList<>(BATCH);
-            for (int i = done; i < Math.min(count, done + BATCH); i++) {
-                batch.add(generator.next());
-            }
-            batches.add(batch);
-        }
+        // Events in the demo span half a year, whatever their number, so a period has them all.
+        DemoEvents generator = new DemoEvents(seed, count, 180);
+        int batches = (count + BATCH - 1) / BATCH;
         LOG.infof("demo data: loading %d events (seed %d)", count, seed);
-        Multi.createFrom().iterable(batches)
-                .onItem().transformToUniAndConcatenate(batch -> ingest.record(batch, "$.events[%d]", LOADER))
-                .collect().asList()
+        // Batches are generated one at a time, as they are sent, so a million events never sit in memory.
+        Multi.createFrom().range(0, batches)
+                .onItem().transformToUniAndConcatenate(b -> {
+                    List<JsonNode> batch = new ArrayList<>(BATCH);
+                    for (int i = b * BATCH; i < Math.min(count, (b + 1) * BATCH); i++) {
+                        batch.add(generator.next());
+                    }
+                    return ingest.record(batch, "$.events[%d]", LOADER).emitOn(Infrastructure.getDefaultWorkerPool());
+                })
+                .collect().last()
                 .subscribe().with(
                         results -> LOG.infof("demo data: %d events loaded in %d ms", count, (System.nanoTime() - start) / 1_000_000),
                         failure -> LOG.error("demo data: loading failed", failure));

@@ -45,8 +45,17 @@ public final class DemoEvents {
     private long counter;
     private Defect lastDefect = Defect.NONE;
 
+    /** The largest gap between two events, in seconds: twice the mean gap. */
+    private final int maxGapSeconds;
+
     public DemoEvents(long seed) {
+        this(seed, 20_000, 180);
+    }
+
+    /** Events spread over about {@code spanDays} days from 2026-01-01 when {@code count} of them are drawn. */
+    public DemoEvents(long seed, int count, int spanDays) {
         this.random = new Random(seed);
+        this.maxGapSeconds = (int) Math.max(2, 2L * spanDays * 86_400 / Math.max(1, count));
     }
 
     /** The defect planted in the event last returned by {@link #next()}. */
@@ -84,7 +93,7 @@ public final class DemoEvents {
                 RoundingMode.HALF_UP);
 
         counter++;
-        clock = clock.plusSeconds(1 + random.nextInt(1500)).plusNanos(random.nextInt(1_000_000) * 1000L);
+        clock = clock.plusSeconds(1 + random.nextInt(maxGapSeconds)).plusNanos(random.nextInt(1_000_000) * 1000L);
         String fundId = venue.name() + "-USDT";
         BigDecimal balance = fundBalances.computeIfAbsent(fundId, f -> new BigDecimal(OPENING_BALANCES.get(venue.name())));
 

@@ -57,8 +57,17 @@ public class DisclosureQueries {
                 .addValue(s.fundId());
     }
 
-    /** Rollup totals per group over the scope, with their histograms. */
+    /** Rollup totals per group over the scope, without histograms (the cheap figures). */
     public Uni<Map<String, Totals>> totals(Scope scope, Group group) {
+        return totals(scope, group, false);
+    }
+
+    /** Rollup totals per group over the scope, with the distance and excess-equity histograms. */
+    public Uni<Map<String, Totals>> totalsWithHistograms(Scope scope, Group group) {
+        return totals(scope, group, true);
+    }
+
+    private Uni<Map<String, Totals>> totals(Scope scope, Group group, boolean withHistograms) {
         String scalars = "select " + group.sql + " as g, sum(events) events, sum(partial_count) partial, sum(full_count) full_, "
                 + "sum(none_count) none_, sum(liquidated_notional) notional, sum(total_fee) fee, sum(fee_to_fund) fee_to_fund, "
                 + "sum(excess_events) excess_events, sum(excess_to_fund) excess_to_fund, sum(excess_to_trader) excess_to_trader, "
@@ -100,7 +109,7 @@ public class DisclosureQueries {
                 t.markLastSumBps = r.getBigDecimal("mark_last_sum");
                 out.put(r.getString("g"), t);
             }
-            if (out.isEmpty()) {
+            if (out.isEmpty() || !withHistograms) {
                 return Uni.createFrom().item(out);
             }
             return pool.preparedQuery(histograms).execute(scope(scope)).map(hist -> {

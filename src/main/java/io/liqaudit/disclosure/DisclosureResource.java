@@ -99,7 +99,7 @@ public class DisclosureResource {
     public Uni<Response> excessEquity(@QueryParam("period") String period, @QueryParam("venue") String venue,
             @QueryParam("symbol") String symbol, @QueryParam("fundId") String fundId) {
         return page("excess-equity", period, venue, symbol, fundId, (header, scope) ->
-                queries.totals(scope, DisclosureQueries.Group.POLICY_AND_VENUE).map(groups -> {
+                queries.totalsWithHistograms(scope, DisclosureQueries.Group.POLICY_AND_VENUE).map(groups -> {
                     Totals all = sum(groups.values());
                     List<Bucket> distribution = distribution(all);
                     String chart = SvgCharts.bars("Excess equity per full liquidation", "excess equity (quote currency)",
@@ -114,7 +114,7 @@ public class DisclosureResource {
     public Uni<Response> liquidationPrices(@QueryParam("period") String period, @QueryParam("venue") String venue,
             @QueryParam("symbol") String symbol, @QueryParam("fundId") String fundId) {
         return page("liquidation-prices", period, venue, symbol, fundId, (header, scope) ->
-                queries.totals(scope, DisclosureQueries.Group.SYMBOL).map(symbols -> {
+                queries.totalsWithHistograms(scope, DisclosureQueries.Group.SYMBOL).map(symbols -> {
                     String chart = SvgCharts.bars("Mean distance of liquidation from bankruptcy price", "symbol",
                             "basis points", symbols.entrySet().stream().map(e -> new SvgCharts.Point(e.getKey(),
                                     e.getValue().meanDistanceBps() == null ? BigDecimal.ZERO : e.getValue().meanDistanceBps())).toList());
@@ -160,9 +160,10 @@ public class DisclosureResource {
             case "insurance-fund/balances" -> queries.balances(scope).map(CsvTables::balances);
             case "insurance-fund/draws" -> funds(scope).map(CsvTables::draws);
             case "excess-equity/by-policy" -> queries.totals(scope, DisclosureQueries.Group.POLICY_AND_VENUE).map(CsvTables::excess);
-            case "excess-equity/distribution" -> queries.totals(scope, DisclosureQueries.Group.ALL)
+            case "excess-equity/distribution" -> queries.totalsWithHistograms(scope, DisclosureQueries.Group.ALL)
                     .map(g -> CsvTables.distribution(distribution(sum(g.values()))));
-            case "liquidation-prices/by-symbol" -> queries.totals(scope, DisclosureQueries.Group.SYMBOL).map(CsvTables::prices);
+            case "liquidation-prices/by-symbol" -> queries.totalsWithHistograms(scope, DisclosureQueries.Group.SYMBOL)
+                    .map(CsvTables::prices);
             case "register/register" -> queries.register(scope, publishedBefore(), before, REGISTER_PAGE).map(CsvTables::register);
             default -> null;
         };
