@@ -44,13 +44,30 @@ public class FundChainRepository {
             where e.fund_id = $1 and e.occurred_at < $2
             order by e.occurred_at desc, e.sequence desc limit 1
             """;
+    /**
+     * Stores changed discontinuity flags, and moves the affected events between the consistent and
+     * discrepant counts of the disclosure rollups, so the public figures follow the chain.
+     */
     static final String STORE_FLAGS = """
-            update event_status s set fund_discontinuity = t.flag,
-                verdict = case when s.engine_verdict = 'CONSISTENT' and t.flag then 'DISCREPANT' else s.engine_verdict end,
-                finding_codes = array_remove(s.finding_codes, 'FUND_BALANCE_DISCONTINUITY')
-                    || case when t.flag then array['FUND_BALANCE_DISCONTINUITY'] else array[]::text[] end
-            from unnest($1::bigint[], $2::boolean[]) as t(seq, flag)
-            where s.event_sequence = t.seq
+            with changed as (
+                update event_status s set fund_discontinuity = t.flag,
+                    verdict = case when s.engine_verdict = 'CONSISTENT' and t.flag then 'DISCREPANT' else s.engine_verdict end,
+                    finding_codes = array_remove(s.finding_codes, 'FUND_BALANCE_DISCONTINUITY')
+                        || case when t.flag then array['FUND_BALANCE_DISCONTINUITY'] else array[]::text[] end
+                from unnest($1::bigint[], $2::boolean[]) as t(seq, flag)
+                where s.event_sequence = t.seq
+                returning s.event_sequence, s.engine_verdict, t.flag
+            ), moves as (
+                select (e.occurred_at at time zone 'UTC')::date as day, e.venue, e.symbol, e.fund_id, e.policy_mode,
+                       sum(case when c.flag then 1 else -1 end) as to_discrepant
+                from changed c join liquidation_event e on e.sequence = c.event_sequence
+                where c.engine_verdict = 'CONSISTENT'
+                group by 1, 2, 3, 4, 5
+            )
+            update disclosure_daily d set consistent = d.consistent - m.to_discrepant, discrepant = d.discrepant + m.to_discrepant
+            from moves m
+            where d.day = m.day and d.venue = m.venue and d.symbol = m.symbol and d.fund_id = m.fund_id
+              and d.policy_mode = m.policy_mode
             """;
     static final OffsetDateTime BEGINNING = OffsetDateTime.parse("0001-01-01T00:00:00Z");
 

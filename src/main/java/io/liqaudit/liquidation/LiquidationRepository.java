@@ -95,8 +95,9 @@ public class LiquidationRepository {
                             .chain(() -> logRefused(conn, refused, by))
                             .chain(() -> newNext == next ? Uni.createFrom().voidItem()
                                     : conn.preparedQuery(ADVANCE_HEAD).execute(Tuple.of(newNext)).replaceWithVoid())
-                            .chain(() -> fundChain.reevaluateAfter(conn, earliestByFund(created)))
+                            // Rollups first: a break found in this batch then moves a count that already includes it.
                             .chain(() -> rollups.add(conn, recorded(created, sequences)))
+                            .chain(() -> fundChain.reevaluateAfter(conn, earliestByFund(created)))
                             .map(v -> outcomes);
                 }));
     }

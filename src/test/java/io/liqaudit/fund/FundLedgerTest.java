@@ -61,6 +61,9 @@ class FundLedgerTest {
                 .body("verdict", equalTo("DISCREPANT"))
                 .body("findingCodes", org.hamcrest.Matchers.hasItem("FUND_BALANCE_DISCONTINUITY"));
 
+        // The public figures follow: the broken event counts as discrepant in the disclosure rollups.
+        assertThat(verdictCounts(fund)).isEqualTo("2,1");
+
         // The same movement again is a no-op; with other content it is refused.
         postMovement(fund, "dep-1", "DEPOSIT", "500.00", "2026-03-01T11:00:00.000Z").then().statusCode(200);
         postMovement(fund, "dep-1", "WITHDRAWAL", "500", "2026-03-01T11:00:00Z").then().statusCode(409);
@@ -70,6 +73,7 @@ class FundLedgerTest {
         TestUsers.as(Roles.AUDITOR).get("/api/v1/liquidations/" + third.get("venue").asText() + "/" + id3).then().statusCode(200)
                 .body("fundBalanceDiscontinuity", equalTo(false))
                 .body("verdict", equalTo("CONSISTENT"));
+        assertThat(verdictCounts(fund)).isEqualTo("3,0");
 
         // The ledger lists the chain with running balances, and pages through it without losing the thread.
         Response all = TestUsers.as(Roles.RECONCILER).queryParam("limit", 500).get("/api/v1/insurance-funds/" + fund + "/ledger");
@@ -91,6 +95,14 @@ class FundLedgerTest {
             cursor = page.jsonPath().getString("nextCursor");
         } while (cursor != null);
         assertThat(paged).isEqualTo(afterAll);
+    }
+
+    /** "consistent,discrepant" of the fund in the public overview's CSV. */
+    static String verdictCounts(String fund) {
+        String csv = io.restassured.RestAssured.given().queryParam("period", "2026").queryParam("fundId", fund)
+                .queryParam("table", "venues").get("/disclosures/index.csv").then().statusCode(200).extract().asString();
+        String[] row = csv.lines().skip(1).findFirst().orElseThrow().split(",");
+        return row[9] + "," + row[10];
     }
 
     @Test
