@@ -24,15 +24,27 @@ public final class SvgCharts {
     private SvgCharts() {
     }
 
+    /** The drawing area shared by every chart: the largest value and each point's horizontal slot. */
+    private record Plot(BigDecimal max, int height, int slot) {
+        static Plot of(List<Point> points) {
+            BigDecimal max = points.stream().map(Point::value).reduce(BigDecimal.ZERO, BigDecimal::max);
+            return new Plot(max, HEIGHT - TOP - BOTTOM, Math.max(1, (WIDTH - LEFT - 10) / points.size()));
+        }
+    }
+
+    private static String noData(StringBuilder svg) {
+        return svg.append(text(WIDTH / 2, HEIGHT / 2, "middle", "No data")).append("</svg>").toString();
+    }
+
     public static String bars(String title, String xLabel, String yLabel, List<Point> points) {
         StringBuilder svg = frame(title, xLabel, yLabel);
         if (points.isEmpty()) {
-            return svg.append(text(WIDTH / 2, HEIGHT / 2, "middle", "No data")).append("</svg>").toString();
+            return noData(svg);
         }
-        BigDecimal max = points.stream().map(Point::value).reduce(BigDecimal.ZERO, BigDecimal::max);
-        int plotWidth = WIDTH - LEFT - 10;
-        int plotHeight = HEIGHT - TOP - BOTTOM;
-        int slot = Math.max(1, plotWidth / points.size());
+        Plot plot = Plot.of(points);
+        BigDecimal max = plot.max();
+        int plotHeight = plot.height();
+        int slot = plot.slot();
         for (int i = 0; i < points.size(); i++) {
             int h = scale(points.get(i).value(), max, plotHeight);
             int x = LEFT + i * slot + Math.max(1, slot / 8);
@@ -48,12 +60,12 @@ public final class SvgCharts {
     public static String line(String title, String xLabel, String yLabel, List<Point> points) {
         StringBuilder svg = frame(title, xLabel, yLabel);
         if (points.isEmpty()) {
-            return svg.append(text(WIDTH / 2, HEIGHT / 2, "middle", "No data")).append("</svg>").toString();
+            return noData(svg);
         }
-        BigDecimal max = points.stream().map(Point::value).reduce(BigDecimal.ZERO, BigDecimal::max);
-        int plotWidth = WIDTH - LEFT - 10;
-        int plotHeight = HEIGHT - TOP - BOTTOM;
-        int slot = Math.max(1, plotWidth / points.size());
+        Plot plot = Plot.of(points);
+        BigDecimal max = plot.max();
+        int plotHeight = plot.height();
+        int slot = plot.slot();
         StringBuilder path = new StringBuilder();
         for (int i = 0; i < points.size(); i++) {
             int x = LEFT + i * slot + slot / 2;

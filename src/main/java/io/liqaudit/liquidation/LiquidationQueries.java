@@ -131,7 +131,7 @@ public class LiquidationQueries {
 
     static JsonNode parse(String json) {
         try {
-            return JSON.readTree(json); // exact: never the driver's JSON decoding, which uses double
+            return JSON.readTree(json); // exact: the driver's own JSON decoding turns fractions into binary floating point
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored JSON is unreadable", e);
         }
