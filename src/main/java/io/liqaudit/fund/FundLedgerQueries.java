@@ -1,6 +1,7 @@
 package io.liqaudit.fund;
 
 import io.liqaudit.liquidation.FundChain;
+import io.liqaudit.liquidation.FundChainRepository;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -8,7 +9,6 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -27,18 +27,7 @@ public class FundLedgerQueries {
     public record Key(OffsetDateTime occurredAt, int order, long ref) {
     }
 
-    private static final String PAGE = """
-            select * from (
-                select 'EVENT' as kind, e.occurred_at, 1 as ord, e.sequence as ref, e.event_id as reference,
-                       e.fund_balance_before as stated, r.insurance_fund_delta as delta
-                from liquidation_event e
-                join event_status s on s.event_sequence = e.sequence
-                join recomputation r on r.id = s.recomputation_id
-                where e.fund_id = $1 and (e.occurred_at, e.sequence) > ($2, case when $3 = 0 then -1 else $4 end)
-                union all
-                select 'MOVEMENT', m.occurred_at, 0, m.id, m.movement_id, null, m.signed_amount
-                from fund_movement m where m.fund_id = $1 and (m.occurred_at, m.id) > ($2, case when $3 = 0 then $4 else 9223372036854775807 end)
-            ) chain order by occurred_at, ord, ref limit $5""";
+
     private static final String ANCHOR_AT_OR_BEFORE = """
             select e.occurred_at, e.sequence, e.fund_balance_before + r.insurance_fund_delta as after,
                    r.insurance_fund_delta is not null as known
@@ -51,24 +40,25 @@ public class FundLedgerQueries {
             select coalesce(sum(signed_amount), 0) from fund_movement
             where fund_id = $1 and (occurred_at, id) > ($2, case when $3 = 0 then $4 else 9223372036854775807 end)
               and (occurred_at, id) <= ($5, case when $6 = 0 then $7 else 9223372036854775807 end)""";
-    private static final OffsetDateTime BEGINNING = OffsetDateTime.parse("0001-01-01T00:00:00Z");
 
     private final Pool pool;
+    private final FundChainRepository chain;
 
-    FundLedgerQueries(Pool pool) {
+    FundLedgerQueries(Pool pool, FundChainRepository chain) {
         this.pool = pool;
+        this.chain = chain;
     }
 
     public Uni<List<FundChain.Link>> page(String fundId, Key after, int limit) {
         if (after == null) {
-            return elements(fundId, new Key(BEGINNING, 0, -1), limit).map(e -> FundChain.walk(false, null, e));
+            return elements(fundId, new Key(FundChainRepository.BEGINNING, 0, -1), limit).map(e -> FundChain.walk(false, null, e));
         }
         return pool.preparedQuery(ANCHOR_AT_OR_BEFORE).execute(Tuple.of(fundId, after.occurredAt(), after.order(), after.ref()))
                 .chain(rows -> {
                     boolean hasAnchor = rows.iterator().hasNext();
                     Row anchor = hasAnchor ? rows.iterator().next() : null;
                     Key from = hasAnchor ? new Key(anchor.getOffsetDateTime("occurred_at"), 1, anchor.getLong("sequence"))
-                            : new Key(BEGINNING, 0, -1);
+                            : new Key(FundChainRepository.BEGINNING, 0, -1);
                     BigDecimal base = !hasAnchor ? BigDecimal.ZERO
                             : anchor.getBoolean("known") ? anchor.getBigDecimal("after") : null;
                     return pool.preparedQuery(MOVED_BETWEEN)
@@ -84,16 +74,6 @@ public class FundLedgerQueries {
     }
 
     private Uni<List<FundChain.Element>> elements(String fundId, Key after, int limit) {
-        return pool.preparedQuery(PAGE).execute(Tuple.tuple().addValue(fundId).addValue(after.occurredAt())
-                        .addValue(after.order()).addValue(after.ref()).addValue(limit))
-                .map(rows -> {
-                    List<FundChain.Element> out = new ArrayList<>();
-                    for (Row r : rows) {
-                        out.add(new FundChain.Element(FundChain.Kind.valueOf(r.getString("kind")),
-                                r.getOffsetDateTime("occurred_at"), r.getLong("ref"), r.getString("reference"),
-                                r.getBigDecimal("stated"), r.getBigDecimal("delta")));
-                    }
-                    return out;
-                });
+        return chain.elementsAfter(pool, fundId, after.occurredAt(), after.order(), after.ref(), limit);
     }
 }

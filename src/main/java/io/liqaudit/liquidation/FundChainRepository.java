@@ -33,7 +33,7 @@ public class FundChainRepository {
                 select 'MOVEMENT', m.occurred_at, 0, m.id, m.movement_id, null, m.signed_amount, false
                 from fund_movement m
                 where m.fund_id = $1 and (m.occurred_at, m.id) > ($2, case when $3 = 0 then $4 else 9223372036854775807 end)
-            ) chain order by occurred_at, ord, ref
+            ) chain order by occurred_at, ord, ref limit $5
             """;
     /** The last event of a fund strictly before a time: the anchor from which to re-walk. */
     static final String ANCHOR_BEFORE = """
@@ -69,7 +69,8 @@ public class FundChainRepository {
             where d.day = m.day and d.venue = m.venue and d.symbol = m.symbol and d.fund_id = m.fund_id
               and d.policy_mode = m.policy_mode
             """;
-    static final OffsetDateTime BEGINNING = OffsetDateTime.parse("0001-01-01T00:00:00Z");
+    /** Before any element: where a walk from the start of a fund begins. */
+    public static final OffsetDateTime BEGINNING = OffsetDateTime.parse("0001-01-01T00:00:00Z");
 
     /** Re-derives discontinuities of each fund from the last event before its earliest new element. */
     public Uni<Void> reevaluateAfter(SqlClient client, Map<String, OffsetDateTime> earliestByFund) {
@@ -100,8 +101,22 @@ public class FundChainRepository {
         return loaded.stream().map(Loaded::element).toList();
     }
 
+    /**
+     * At most {@code limit} elements of a fund's chain after the position (at, ord, ref) — ord 0
+     * for movements, 1 for events — in chain order; {@code limit} null means all.
+     */
+    public Uni<List<FundChain.Element>> elementsAfter(SqlClient client, String fundId, OffsetDateTime at, int ord, long ref,
+            Integer limit) {
+        return loaded(client, fundId, at, ord, ref, limit).map(FundChainRepository::elements);
+    }
+
     private Uni<List<Loaded>> loaded(SqlClient client, String fundId, OffsetDateTime at, int ord, long ref) {
-        return client.preparedQuery(ELEMENTS_AFTER).execute(Tuple.of(fundId, at, ord, ref)).map(rows -> {
+        return loaded(client, fundId, at, ord, ref, null);
+    }
+
+    private Uni<List<Loaded>> loaded(SqlClient client, String fundId, OffsetDateTime at, int ord, long ref, Integer limit) {
+        return client.preparedQuery(ELEMENTS_AFTER).execute(Tuple.tuple().addValue(fundId).addValue(at).addValue(ord)
+                .addValue(ref).addValue(limit)).map(rows -> {
             List<Loaded> out = new ArrayList<>();
             for (Row r : rows) {
                 FundChain.Kind kind = FundChain.Kind.valueOf(r.getString("kind"));
