@@ -167,13 +167,22 @@ public final class EventJsonReader {
         return parent + "." + field;
     }
 
-    private <T> T object(JsonNode parent, String parentPath, String field, boolean required, Function<At, T> reader) {
+    /** The field's node, or null when it is absent or JSON null (a problem then if it is required). */
+    private JsonNode present(JsonNode parent, String path, String field, boolean required) {
         JsonNode node = parent.get(field);
-        String path = path(parentPath, field);
         if (node == null || node.isNull()) {
             if (required) {
                 problem(path, "is required");
             }
+            return null;
+        }
+        return node;
+    }
+
+    private <T> T object(JsonNode parent, String parentPath, String field, boolean required, Function<At, T> reader) {
+        String path = path(parentPath, field);
+        JsonNode node = present(parent, path, field, required);
+        if (node == null) {
             return null;
         }
         if (!node.isObject()) {
@@ -184,12 +193,9 @@ public final class EventJsonReader {
     }
 
     private <T> List<T> array(JsonNode parent, String parentPath, String field, boolean required, Function<At, T> reader) {
-        JsonNode node = parent.get(field);
         String path = path(parentPath, field);
-        if (node == null || node.isNull()) {
-            if (required) {
-                problem(path, "is required");
-            }
+        JsonNode node = present(parent, path, field, required);
+        if (node == null) {
             return null;
         }
         if (!node.isArray()) {
