@@ -95,6 +95,9 @@ class ConcurrentIngestTest {
         long events = count("select count(*) from liquidation_event");
         assertThat(count("select coalesce(max(sequence), -1) + 1 from liquidation_event")).as("gap-free").isEqualTo(events);
         assertThat(count("select next_sequence from ledger_head")).isEqualTo(events);
+        assertThat(count("select count(*) from merkle_node where level = 0")).as("one log leaf per event").isEqualTo(events);
+        assertThat(count("select count(*) from liquidation_event e left join merkle_node n on n.level = 0 and n.idx = e.sequence "
+                + "where n.idx is null")).as("each event's leaf is at its sequence").isZero();
         assertThat(count("select count(*) from liquidation_event e left join event_status s on s.event_sequence = e.sequence "
                 + "where s.event_sequence is null")).as("every event has its status").isZero();
     }
