@@ -68,11 +68,11 @@ final class CsvTables {
 
     static String prices(Map<String, Totals> symbols) {
         StringBuilder csv = new StringBuilder("symbol,liquidations_with_both_prices,mean_distance_bps,median_distance_bps_at_most,"
-                + "p95_distance_bps_at_most,fund_paid_count,fund_paid_amount,fund_gained_count,fund_gained_amount,"
+                + "p95_distance_bps_at_most,fund_paid_count,fund_paid_amount,equity_left_count,kept_by_fund,returned_to_traders,"
                 + "mark_vs_last_mean_bps\n");
         symbols.forEach((s, t) -> csv.append(String.join(",", cell(s), n(t.distanceCount()), d(t.meanDistanceBps()),
                 d(t.distancePercentileBps(50)), d(t.distancePercentileBps(95)), n(t.drawEvents()), d(t.draws()),
-                n(t.excessEvents()), d(t.inflows()), d(t.meanMarkLastBps()))).append('\n'));
+                n(t.excessEvents()), d(t.excessToFund()), d(t.excessToTrader()), d(t.meanMarkLastBps()))).append('\n'));
         return csv.toString();
     }
 
