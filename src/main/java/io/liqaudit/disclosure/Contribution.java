@@ -21,25 +21,33 @@ public record Contribution(Key key, Totals totals) {
     private static final BigDecimal BPS = BigDecimal.valueOf(10_000);
 
     public static Contribution of(LiquidationEvent e, EngineResult r) {
+        return of(e, Figures.of(r));
+    }
+
+    /**
+     * From the event and its figures alone. The liquidated notional is the sum of the fills, all
+     * of which a verifiable replay applies (leftover fills make an event unverifiable).
+     */
+    public static Contribution of(LiquidationEvent e, Figures r) {
         Key key = new Key(e.occurredAt().atOffset(ZoneOffset.UTC).toLocalDate(), e.venue(), e.symbol(),
                 e.insuranceFund().fundId(), e.policy().mode().name());
         Totals t = Totals.zero();
         t.events = 1;
         switch (r.verdict()) {
-            case CONSISTENT -> t.consistent = 1;
-            case DISCREPANT -> t.discrepant = 1;
-            case UNVERIFIABLE -> t.unverifiable = 1;
+            case "CONSISTENT" -> t.consistent = 1;
+            case "DISCREPANT" -> t.discrepant = 1;
+            default -> t.unverifiable = 1;
         }
-        if (!r.isVerifiable()) {
+        if (!r.verifiable()) {
             return new Contribution(key, t);
         }
         switch (r.outcome()) {
-            case NONE -> t.none = 1;
-            case PARTIAL -> t.partial = 1;
-            case FULL -> t.full = 1;
+            case "NONE" -> t.none = 1;
+            case "PARTIAL" -> t.partial = 1;
+            default -> t.full = 1;
         }
-        for (EngineResult.Step s : r.steps()) {
-            t.notional = t.notional.add(s.quantity().multiply(s.price()));
+        for (LiquidationEvent.Fill f : e.fills()) {
+            t.notional = t.notional.add(f.quantity().multiply(f.price()));
         }
         t.fee = r.totalFee();
         if (e.policy().feeRecipient() == Enums.FeeRecipient.INSURANCE_FUND) {
@@ -53,10 +61,10 @@ public record Contribution(Key key, Totals totals) {
                 t.excessToFund = r.excessEquity();
             }
         }
-        if (r.outcome() == Enums.Outcome.FULL) {
+        if ("FULL".equals(r.outcome())) {
             t.excessHist[excessBucket(r.excessEquity())]++;
         }
-        BigDecimal draw = r.bankruptcyLoss().subtract(r.adlShortfall());
+        BigDecimal draw = r.draw();
         if (draw.signum() > 0) {
             t.drawEvents = 1;
             t.draws = draw;
@@ -83,7 +91,7 @@ public record Contribution(Key key, Totals totals) {
 
     /** The draw on the fund this event caused, if any (bankruptcy loss less the ADL shortfall). */
     public static BigDecimal draw(EngineResult r) {
-        return r.isVerifiable() ? r.bankruptcyLoss().subtract(r.adlShortfall()) : BigDecimal.ZERO;
+        return Figures.of(r).draw();
     }
 
     /** Decade buckets: [0, 1), [1, 10), … [10,000, 100,000), [100,000, ∞). */

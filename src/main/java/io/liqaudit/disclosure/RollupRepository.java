@@ -72,19 +72,74 @@ public class RollupRepository {
     public record Recorded(long sequence, LiquidationEvent event, EngineResult result) {
     }
 
+    /** A recorded event whose current figures are replaced (re-verification with another engine). */
+    public record Revision(long sequence, LiquidationEvent event, Figures before, Figures after) {
+    }
+
+    private static final String DELETE_DRAWS = "delete from disclosure_draw where sequence = any($1::bigint[])";
+    private static final String RESET_BALANCES = """
+            insert into disclosure_fund_balance as b (fund_id, day, last_at, last_sequence, balance_after)
+            select distinct on (t.f, t.d) t.f, t.d, e.occurred_at, e.sequence, e.fund_balance_before + r.insurance_fund_delta
+            from unnest($1::text[], $2::date[]) as t(f, d)
+            join liquidation_event e on e.fund_id = t.f and e.occurred_at >= (t.d::timestamp at time zone 'UTC')
+                 and e.occurred_at < ((t.d + 1)::timestamp at time zone 'UTC')
+            join event_status s on s.event_sequence = e.sequence
+            join recomputation r on r.id = s.recomputation_id
+            where r.insurance_fund_delta is not null
+            order by t.f, t.d, e.occurred_at desc, e.sequence desc
+            on conflict (fund_id, day) do update set last_at = excluded.last_at, last_sequence = excluded.last_sequence,
+                balance_after = excluded.balance_after""";
+
     public Uni<Void> add(SqlClient client, List<Recorded> recorded) {
         if (recorded.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return addDaily(client, recorded).chain(() -> setBalances(client, recorded)).chain(() -> addDraws(client, recorded));
-    }
-
-    private Uni<Void> addDaily(SqlClient client, List<Recorded> recorded) {
         Map<Contribution.Key, Totals> rows = new LinkedHashMap<>();
         for (Recorded r : recorded) {
             Contribution c = Contribution.of(r.event(), r.result());
             rows.computeIfAbsent(c.key(), k -> Totals.zero()).add(c.totals());
         }
+        return addDaily(client, rows).chain(() -> setBalances(client, recorded)).chain(() -> addDraws(client, recorded));
+    }
+
+    /**
+     * Replaces events' figures in the rollups: takes each old contribution out and puts the new one
+     * in, re-derives their draws, and recomputes the closing balances of the days they fall on
+     * (call after the new recomputations are current).
+     */
+    public Uni<Void> revise(SqlClient client, List<Revision> revisions) {
+        if (revisions.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        Map<Contribution.Key, Totals> rows = new LinkedHashMap<>();
+        for (Revision r : revisions) {
+            Contribution before = Contribution.of(r.event(), r.before());
+            Contribution after = Contribution.of(r.event(), r.after());
+            rows.computeIfAbsent(before.key(), k -> Totals.zero()).add(before.totals().negated());
+            rows.computeIfAbsent(after.key(), k -> Totals.zero()).add(after.totals());
+        }
+        Long[] sequences = revisions.stream().map(Revision::sequence).toArray(Long[]::new);
+        List<Revision> drawing = revisions.stream().filter(r -> r.after().draw().signum() > 0).toList();
+        List<Revision> days = revisions.stream().collect(Collectors.toMap(
+                r -> r.event().insuranceFund().fundId() + "|" + r.event().occurredAt().atOffset(ZoneOffset.UTC).toLocalDate(),
+                r -> r, (a, b) -> a, LinkedHashMap::new)).values().stream().toList();
+        return addDaily(client, rows)
+                .chain(() -> client.preparedQuery(DELETE_DRAWS).execute(Tuple.of((Object) sequences)))
+                .chain(() -> drawing.isEmpty() ? Uni.createFrom().voidItem() : client.preparedQuery(ADD_DRAWS).execute(Tuple.tuple()
+                        .addValue(drawing.stream().map(Revision::sequence).toArray(Long[]::new))
+                        .addValue(drawing.stream().map(r -> r.event().insuranceFund().fundId()).toArray(String[]::new))
+                        .addValue(drawing.stream().map(r -> r.event().occurredAt().atOffset(ZoneOffset.UTC).toLocalDate()).toArray(LocalDate[]::new))
+                        .addValue(drawing.stream().map(r -> r.event().venue()).toArray(String[]::new))
+                        .addValue(drawing.stream().map(r -> r.event().symbol()).toArray(String[]::new))
+                        .addValue(drawing.stream().map(r -> DecimalText.of(r.after().draw())).toArray(String[]::new)))
+                        .replaceWithVoid())
+                .chain(() -> client.preparedQuery(RESET_BALANCES).execute(Tuple.of(
+                        days.stream().map(r -> r.event().insuranceFund().fundId()).toArray(String[]::new),
+                        days.stream().map(r -> r.event().occurredAt().atOffset(ZoneOffset.UTC).toLocalDate()).toArray(LocalDate[]::new))))
+                .replaceWithVoid();
+    }
+
+    private Uni<Void> addDaily(SqlClient client, Map<Contribution.Key, Totals> rows) {
         List<Map.Entry<Contribution.Key, Totals>> e = List.copyOf(rows.entrySet());
         Tuple p = Tuple.tuple()
                 .addValue(e.stream().map(x -> x.getKey().day()).toArray(LocalDate[]::new))

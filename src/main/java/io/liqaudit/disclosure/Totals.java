@@ -36,6 +36,41 @@ public final class Totals {
         return new Totals();
     }
 
+    /** The same figures with the opposite sign: adding it takes a contribution back out. */
+    Totals negated() {
+        Totals n = zero();
+        n.add(this);
+        n.events = -events;
+        n.partial = -partial;
+        n.full = -full;
+        n.none = -none;
+        n.notional = notional.negate();
+        n.fee = fee.negate();
+        n.feeToFund = feeToFund.negate();
+        n.excessEvents = -excessEvents;
+        n.excessToFund = excessToFund.negate();
+        n.excessToTrader = excessToTrader.negate();
+        n.drawEvents = -drawEvents;
+        n.draws = draws.negate();
+        n.bankruptcyLoss = bankruptcyLoss.negate();
+        n.adlEvents = -adlEvents;
+        n.adlShortfall = adlShortfall.negate();
+        n.consistent = -consistent;
+        n.discrepant = -discrepant;
+        n.unverifiable = -unverifiable;
+        n.distanceCount = -distanceCount;
+        n.distanceSumBps = distanceSumBps.negate();
+        for (int i = 0; i < distanceHist.length; i++) {
+            n.distanceHist[i] = -distanceHist[i];
+        }
+        for (int i = 0; i < excessHist.length; i++) {
+            n.excessHist[i] = -excessHist[i];
+        }
+        n.markLastCount = -markLastCount;
+        n.markLastSumBps = markLastSumBps.negate();
+        return n;
+    }
+
     void add(Totals o) {
         events += o.events;
         partial += o.partial;

@@ -3,7 +3,11 @@ package io.liqaudit.verification;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.liqaudit.disclosure.Figures;
+import io.liqaudit.disclosure.RollupRepository;
 import io.liqaudit.engine.EngineResult;
+import io.liqaudit.engine.LiquidationEvent;
+import io.liqaudit.liquidation.FundChainRepository;
 import io.liqaudit.engine.LiquidationEngine;
 import io.liqaudit.liquidation.RecomputationWriter;
 import io.liqaudit.platform.ExactDecimalJson;
@@ -20,7 +24,10 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import org.jboss.logging.Logger;
@@ -45,10 +52,14 @@ public class VerificationRuns {
 
     private final Pool pool;
     private final LiqauditConfig config;
+    private final RollupRepository rollups;
+    private final FundChainRepository fundChain;
 
-    VerificationRuns(Pool pool, LiqauditConfig config) {
+    VerificationRuns(Pool pool, LiqauditConfig config, RollupRepository rollups, FundChainRepository fundChain) {
         this.pool = pool;
         this.config = config;
+        this.rollups = rollups;
+        this.fundChain = fundChain;
     }
 
     public Uni<RunView> start(RunFilter filter, String by) {
@@ -103,8 +114,11 @@ public class VerificationRuns {
     private Uni<Void> chunk(SqlConnection conn, Row run) {
         long id = run.getLong("id");
         RunFilter filter = parse(run.getString("filter_text"));
-        String select = "select e.sequence, e.input from liquidation_event e "
-                + "join event_status s on s.event_sequence = e.sequence where " + RunFilter.where(1)
+        String select = "select e.sequence, e.input, s.verdict as current_verdict, s.fund_discontinuity, r.outcome, "
+                + "r.total_fee, r.excess_equity, r.trader_return, r.bankruptcy_loss, r.adl_shortfall, r.liquidation_price, "
+                + "r.bankruptcy_price, r.insurance_fund_delta from liquidation_event e "
+                + "join event_status s on s.event_sequence = e.sequence join recomputation r on r.id = s.recomputation_id "
+                + "where " + RunFilter.where(1)
                 + " and e.sequence > $7 and e.sequence <= $8 order by e.sequence limit $9";
         Tuple params = filter.addTo(Tuple.tuple()).addValue(run.getLong("last_sequence"))
                 .addValue(run.getLong("up_to_sequence")).addValue(config.verification().chunkSize());
@@ -113,16 +127,33 @@ public class VerificationRuns {
                 .chain(rows -> {
                     List<Long> sequences = new ArrayList<>();
                     List<EngineResult> results = new ArrayList<>();
+                    List<RollupRepository.Revision> revisions = new ArrayList<>();
+                    Map<String, OffsetDateTime> deltasChanged = new HashMap<>();
                     for (Row r : rows) {
+                        LiquidationEvent event = parseEvent(r.getString("input"));
+                        EngineResult result = LiquidationEngine.replay(event);
                         sequences.add(r.getLong("sequence"));
-                        results.add(replay(r.getString("input")));
+                        results.add(result);
+                        Figures before = storedFigures(r);
+                        Figures after = withChainFinding(Figures.of(result), r.getBoolean("fund_discontinuity"));
+                        if (!before.sameAs(after)) {
+                            revisions.add(new RollupRepository.Revision(r.getLong("sequence"), event, before, after));
+                            if (!sameDelta(before, after)) {
+                                deltasChanged.merge(event.insuranceFund().fundId(), event.occurredAt().atOffset(ZoneOffset.UTC),
+                                        (a, b) -> a.isBefore(b) ? a : b);
+                            }
+                        }
                     }
                     if (sequences.isEmpty()) {
                         return conn.preparedQuery("update verification_run set status = 'DONE', finished_at = now() where id = $1")
                                 .execute(Tuple.of(id)).replaceWithVoid();
                     }
                     long last = sequences.get(sequences.size() - 1);
+                    // New recomputations become current; the public rollups follow them, and where a fund
+                    // delta changed, the fund's chain is re-walked (which may move verdict counts again).
                     return RecomputationWriter.write(conn, sequences, results, Timestamps.nowMicros(), id)
+                            .call(() -> rollups.revise(conn, revisions))
+                            .call(() -> fundChain.reevaluateAfter(conn, deltasChanged))
                             .chain(changed -> conn.preparedQuery("update verification_run set done = done + $2, "
                                             + "last_sequence = $3, verdicts_changed = verdicts_changed + $4 where id = $1")
                                     .execute(Tuple.of(id, sequences.size(), last, changed)))
@@ -130,13 +161,35 @@ public class VerificationRuns {
                 });
     }
 
-    private static EngineResult replay(String input) {
+    private static LiquidationEvent parseEvent(String input) {
         try {
             JsonNode node = JSON.readTree(input);
-            return LiquidationEngine.replay(EventJsonReader.read(node).event());
+            return EventJsonReader.read(node).event();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a stored input is unreadable", e);
         }
+    }
+
+    /** The figures the rollups hold for an event now: its current recomputation and effective verdict. */
+    private static Figures storedFigures(Row r) {
+        return new Figures(r.getString("current_verdict"), r.getString("outcome"), r.getBigDecimal("total_fee"),
+                r.getBigDecimal("excess_equity"), r.getBigDecimal("trader_return"), r.getBigDecimal("bankruptcy_loss"),
+                r.getBigDecimal("adl_shortfall"), r.getBigDecimal("liquidation_price"), r.getBigDecimal("bankruptcy_price"),
+                r.getBigDecimal("insurance_fund_delta"));
+    }
+
+    /** A consistent recomputation of an event whose fund balance does not chain is discrepant. */
+    private static Figures withChainFinding(Figures f, boolean discontinuity) {
+        if (!discontinuity || !f.verdict().equals("CONSISTENT")) {
+            return f;
+        }
+        return new Figures("DISCREPANT", f.outcome(), f.totalFee(), f.excessEquity(), f.traderReturn(), f.bankruptcyLoss(),
+                f.adlShortfall(), f.liquidationPrice(), f.bankruptcyPrice(), f.insuranceFundDelta());
+    }
+
+    private static boolean sameDelta(Figures a, Figures b) {
+        return a.insuranceFundDelta() == null ? b.insuranceFundDelta() == null
+                : b.insuranceFundDelta() != null && a.insuranceFundDelta().compareTo(b.insuranceFundDelta()) == 0;
     }
 
     private static RunView view(Row r) {

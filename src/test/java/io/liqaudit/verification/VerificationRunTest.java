@@ -88,6 +88,48 @@ class VerificationRunTest {
         assertThat(count("select count(*) from recomputation where run_id = $1", id)).as("only the 20 not yet done").isEqualTo(20);
     }
 
+    /** The venue's row of the public overview CSV: fees, consistent, discrepant. */
+    private static String publicFigures(String venue) {
+        String csv = io.restassured.RestAssured.given().queryParam("period", "2026").queryParam("venue", venue)
+                .queryParam("table", "venues").get("/disclosures/index.csv").then().statusCode(200).extract().asString();
+        String[] row = csv.lines().skip(1).findFirst().orElseThrow().split(",");
+        return new java.math.BigDecimal(row[5]).stripTrailingZeros().toPlainString() + " " + row[9] + " " + row[10];
+    }
+
+    @Test
+    void theDisclosuresFollowARecomputationThatChangesFigures() throws InterruptedException {
+        String venue = recordVenue(3);
+        String truth = publicFigures(venue);
+        // An older engine had judged rv-0 differently: 100 more in fees, and discrepant. The rollups
+        // hold what it said, as they would have after its ingest.
+        long seq = count("select sequence from liquidation_event where venue = $1 and event_id = 'rv-0'", venue);
+        boolean feeToFund = count("select count(*) from liquidation_event where sequence = $1 "
+                + "and input::jsonb->'policy'->>'feeRecipient' = 'INSURANCE_FUND'", seq) == 1;
+        String verdict = pool.preparedQuery("select verdict from event_status where event_sequence = $1").execute(Tuple.of(seq))
+                .await().indefinitely().iterator().next().getString(0);
+        long old = pool.preparedQuery("insert into recomputation (event_sequence, engine_version, computed_at, verdict, finding_codes, "
+                        + "outcome, mark_price, liquidation_price, bankruptcy_price, liquidated_quantity, total_fee, excess_equity, "
+                        + "trader_return, insurance_fund_delta, bankruptcy_loss, adl_shortfall, output) "
+                        + "select event_sequence, '0.9.0', computed_at, 'DISCREPANT', finding_codes, outcome, mark_price, "
+                        + "liquidation_price, bankruptcy_price, liquidated_quantity, total_fee + 100, excess_equity, trader_return, "
+                        + "insurance_fund_delta, bankruptcy_loss, adl_shortfall, output from recomputation "
+                        + "where event_sequence = $1 order by id limit 1 returning id")
+                .execute(Tuple.of(seq)).await().indefinitely().iterator().next().getLong(0);
+        pool.preparedQuery("update event_status set recomputation_id = $2, engine_verdict = 'DISCREPANT', verdict = 'DISCREPANT' "
+                + "where event_sequence = $1").execute(Tuple.of(seq, old)).await().indefinitely();
+        boolean wasConsistent = verdict.equals("CONSISTENT");
+        pool.preparedQuery("update disclosure_daily set total_fee = total_fee + 100, fee_to_fund = fee_to_fund + $2, "
+                        + "consistent = consistent - $3, discrepant = discrepant + $3 where venue = $1 and day = "
+                        + "(select (occurred_at at time zone 'UTC')::date from liquidation_event where sequence = $4)")
+                .execute(Tuple.of(venue, feeToFund ? 100 : 0, wasConsistent ? 1 : 0, seq)).await().indefinitely();
+        assertThat(publicFigures(venue)).isNotEqualTo(truth);
+
+        long id = TestUsers.as(Roles.AUDITOR).contentType("application/json").body("{\"venue\":\"" + venue + "\"}")
+                .post("/api/v1/verification/runs").then().statusCode(202).extract().jsonPath().getLong("id");
+        awaitDone(id).then().body("done", equalTo(3));
+        assertThat(publicFigures(venue)).as("the public figures are the current engine's again").isEqualTo(truth);
+    }
+
     @Test
     void anInvalidFilterIsRefused() {
         TestUsers.as(Roles.AUDITOR).contentType("application/json").body("{\"verdict\":\"MAYBE\"}")

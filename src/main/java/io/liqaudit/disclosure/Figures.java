@@ -1,0 +1,41 @@
+package io.liqaudit.disclosure;
+
+import io.liqaudit.engine.EngineResult;
+import java.math.BigDecimal;
+
+/**
+ * The figures of one recomputation that the rollups use: from an engine result, or from the
+ * typed columns of a stored recomputation (whose engine may be older than the running one).
+ * Null figures for an unverifiable event.
+ */
+public record Figures(String verdict, String outcome, BigDecimal totalFee, BigDecimal excessEquity, BigDecimal traderReturn,
+        BigDecimal bankruptcyLoss, BigDecimal adlShortfall, BigDecimal liquidationPrice, BigDecimal bankruptcyPrice,
+        BigDecimal insuranceFundDelta) {
+
+    public static Figures of(EngineResult r) {
+        return new Figures(r.verdict().name(), r.outcome() == null ? null : r.outcome().name(), r.totalFee(), r.excessEquity(),
+                r.traderReturn(), r.bankruptcyLoss(), r.adlShortfall(), r.liquidationPrice(), r.bankruptcyPrice(),
+                r.insuranceFundDelta());
+    }
+
+    public boolean verifiable() {
+        return !"UNVERIFIABLE".equals(verdict);
+    }
+
+    /** The draw on the fund: the bankruptcy loss less the ADL shortfall (0 when unverifiable). */
+    public BigDecimal draw() {
+        return verifiable() ? bankruptcyLoss.subtract(adlShortfall) : BigDecimal.ZERO;
+    }
+
+    /** Numerically equal figures: a re-verification that produces these changes nothing public. */
+    public boolean sameAs(Figures o) {
+        return verdict.equals(o.verdict) && java.util.Objects.equals(outcome, o.outcome) && eq(totalFee, o.totalFee)
+                && eq(excessEquity, o.excessEquity) && eq(traderReturn, o.traderReturn) && eq(bankruptcyLoss, o.bankruptcyLoss)
+                && eq(adlShortfall, o.adlShortfall) && eq(liquidationPrice, o.liquidationPrice)
+                && eq(bankruptcyPrice, o.bankruptcyPrice) && eq(insuranceFundDelta, o.insuranceFundDelta);
+    }
+
+    private static boolean eq(BigDecimal a, BigDecimal b) {
+        return a == null ? b == null : b != null && a.compareTo(b) == 0;
+    }
+}
