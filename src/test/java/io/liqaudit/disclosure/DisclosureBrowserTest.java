@@ -28,7 +28,7 @@ class DisclosureBrowserTest {
     static boolean loaded;
 
     @BeforeEach
-    void recordDemoEventsOnce() {
+    void recordDemoEventsOnce() throws InterruptedException {
         if (loaded) {
             return;
         }
@@ -40,6 +40,8 @@ class DisclosureBrowserTest {
         }
         TestUsers.as(Roles.INGESTOR).contentType("application/json").body(batch.append("]}").toString())
                 .post("/api/v1/liquidations/batch").then().statusCode(200);
+        // Pages name the latest signed checkpoint: wait until one covers these events.
+        io.liqaudit.ledger.LedgerProofsTest.latestCheckpointCovering(events.size());
         loaded = true;
     }
 

@@ -20,11 +20,12 @@ import org.junit.jupiter.api.Test;
 
 /** What a regulator does, over HTTP and without signing in: rebuild a leaf, prove it in a signed checkpoint. */
 @QuarkusTest
-class LedgerProofsTest {
+public class LedgerProofsTest {
 
     static final HexFormat HEX = HexFormat.of();
 
-    static Response latestCheckpointCovering(long size) throws InterruptedException {
+    /** Waits (up to 10 s) for a signed checkpoint of at least this tree size. */
+    public static Response latestCheckpointCovering(long size) throws InterruptedException {
         for (int i = 0; i < 100; i++) {
             Response r = given().get("/api/v1/ledger/checkpoint");
             if (r.statusCode() == 200 && r.jsonPath().getLong("treeSize") >= size) {
