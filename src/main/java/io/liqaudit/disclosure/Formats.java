@@ -26,6 +26,18 @@ public final class Formats {
         return value == null ? "–" : format("#,##0.00").format(value);
     }
 
+    /** A price or quantity: thousands separators, and every decimal it has (prices keep their tick). */
+    public static String decimal(BigDecimal value) {
+        if (value == null) {
+            return "–";
+        }
+        BigDecimal v = value.stripTrailingZeros();
+        DecimalFormat f = format("#,##0");
+        f.setMinimumFractionDigits(Math.max(0, v.scale()));
+        f.setMaximumFractionDigits(Math.max(0, v.scale()));
+        return f.format(v);
+    }
+
     /** A count: 12,345. */
     public static String count(long value) {
         return format("#,##0").format(value);
