@@ -72,10 +72,10 @@ public class LiquidationRepository {
                     List<String[]> refused = new ArrayList<>();
                     long sequence = next;
                     for (Submission s : submissions) {
-                        Stored existing = stored.get(s.identity());
+                        Stored existing = stored.get(s.identityKey());
                         if (existing == null) {
                             existing = new Stored(sequence++, s.digestHex());
-                            stored.put(s.identity(), existing); // a repeat later in the same batch sees it
+                            stored.put(s.identityKey(), existing); // a repeat later in the same batch sees it
                             created.add(s);
                             sequences.add(existing.sequence());
                             outcomes.add(new RecordOutcome(RecordOutcome.Status.CREATED, existing.sequence()));
@@ -108,7 +108,7 @@ public class LiquidationRepository {
         return conn.preparedQuery(FIND_IDENTITIES).execute(Tuple.of(venues, ids)).map(rows -> {
             Map<String, Stored> found = new HashMap<>();
             for (Row r : rows) {
-                found.put(r.getString("venue") + "/" + r.getString("event_id"), new Stored(r.getLong("sequence"),
+                found.put(Submission.key(r.getString("venue"), r.getString("event_id")), new Stored(r.getLong("sequence"),
                         HexFormat.of().formatHex(r.getBuffer("content_digest").getBytes())));
             }
             return found;

@@ -26,9 +26,18 @@ public record Submission(LiquidationEvent event, JsonNode input, String canonica
         return event.eventId();
     }
 
-    /** The identity of an event: venue and eventId. */
+    /** The identity of an event, for people: venue/eventId. */
     public String identity() {
         return venue() + "/" + eventId();
+    }
+
+    /** The identity as a map key: a separator that no name can contain, so "a/b"+"c" ≠ "a"+"b/c". */
+    String identityKey() {
+        return key(venue(), eventId());
+    }
+
+    static String key(String venue, String eventId) {
+        return venue + '\u0000' + eventId;
     }
 
     public String digestHex() {

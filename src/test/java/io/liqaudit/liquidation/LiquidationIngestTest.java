@@ -136,6 +136,18 @@ class LiquidationIngestTest {
     }
 
     @Test
+    void identitiesThatReadAlikeAreStillDistinct() {
+        String tag = java.util.UUID.randomUUID().toString().substring(0, 6);
+        ObjectNode a = TestEvents.fresh("consistent#2");
+        a.put("venue", "V-" + tag + "/x").put("eventId", "y");
+        ObjectNode b = TestEvents.fresh("consistent#3");
+        b.put("venue", "V-" + tag).put("eventId", "x/y");
+        TestUsers.as(Roles.INGESTOR).contentType("application/json").body("{\"events\":[" + a + "," + b + "]}")
+                .post("/api/v1/liquidations/batch").then().statusCode(200)
+                .body("results.status", org.hamcrest.Matchers.contains("created", "created"));
+    }
+
+    @Test
     void aBatchOverTheLimitIsRefusedWhole() {
         StringBuilder batch = new StringBuilder("{\"events\":[");
         for (int i = 0; i < 1001; i++) {
