@@ -32,48 +32,42 @@ public final class SvgCharts {
         }
     }
 
-    private static String noData(StringBuilder svg) {
-        return svg.append(text(WIDTH / 2, HEIGHT / 2, "middle", "No data")).append("</svg>").toString();
-    }
-
     public static String bars(String title, String xLabel, String yLabel, List<Point> points) {
-        StringBuilder svg = frame(title, xLabel, yLabel);
-        if (points.isEmpty()) {
-            return noData(svg);
-        }
-        Plot plot = Plot.of(points);
-        BigDecimal max = plot.max();
-        int plotHeight = plot.height();
-        int slot = plot.slot();
-        for (int i = 0; i < points.size(); i++) {
-            int h = scale(points.get(i).value(), max, plotHeight);
-            int x = LEFT + i * slot + Math.max(1, slot / 8);
-            svg.append("<rect x=\"").append(x).append("\" y=\"").append(HEIGHT - BOTTOM - h).append("\" width=\"")
-                    .append(Math.max(1, slot - Math.max(2, slot / 4))).append("\" height=\"").append(h)
-                    .append("\" fill=\"#0b5cad\"><title>").append(escape(points.get(i).label())).append(": ")
-                    .append(points.get(i).value().toPlainString()).append("</title></rect>");
-        }
-        axisLabels(svg, points, slot, max);
-        return svg.append("</svg>").toString();
+        return chart(title, xLabel, yLabel, points, (svg, plot) -> {
+            int slot = plot.slot();
+            for (int i = 0; i < points.size(); i++) {
+                int h = scale(points.get(i).value(), plot.max(), plot.height());
+                int x = LEFT + i * slot + Math.max(1, slot / 8);
+                svg.append("<rect x=\"").append(x).append("\" y=\"").append(HEIGHT - BOTTOM - h).append("\" width=\"")
+                        .append(Math.max(1, slot - Math.max(2, slot / 4))).append("\" height=\"").append(h)
+                        .append("\" fill=\"#0b5cad\"><title>").append(escape(points.get(i).label())).append(": ")
+                        .append(points.get(i).value().toPlainString()).append("</title></rect>");
+            }
+        });
     }
 
     public static String line(String title, String xLabel, String yLabel, List<Point> points) {
+        return chart(title, xLabel, yLabel, points, (svg, plot) -> {
+            StringBuilder path = new StringBuilder();
+            for (int i = 0; i < points.size(); i++) {
+                int x = LEFT + i * plot.slot() + plot.slot() / 2;
+                int y = HEIGHT - BOTTOM - scale(points.get(i).value().max(BigDecimal.ZERO), plot.max(), plot.height());
+                path.append(i == 0 ? "" : " ").append(x).append(',').append(y);
+            }
+            svg.append("<polyline fill=\"none\" stroke=\"#0b5cad\" stroke-width=\"2\" points=\"").append(path).append("\"/>");
+        });
+    }
+
+    /** Frame, axes and labels around the marks that {@code marks} draws; a plain "No data" when there are no points. */
+    private static String chart(String title, String xLabel, String yLabel, List<Point> points,
+            java.util.function.BiConsumer<StringBuilder, Plot> marks) {
         StringBuilder svg = frame(title, xLabel, yLabel);
         if (points.isEmpty()) {
-            return noData(svg);
+            return svg.append(text(WIDTH / 2, HEIGHT / 2, "middle", "No data")).append("</svg>").toString();
         }
         Plot plot = Plot.of(points);
-        BigDecimal max = plot.max();
-        int plotHeight = plot.height();
-        int slot = plot.slot();
-        StringBuilder path = new StringBuilder();
-        for (int i = 0; i < points.size(); i++) {
-            int x = LEFT + i * slot + slot / 2;
-            int y = HEIGHT - BOTTOM - scale(points.get(i).value().max(BigDecimal.ZERO), max, plotHeight);
-            path.append(i == 0 ? "" : " ").append(x).append(',').append(y);
-        }
-        svg.append("<polyline fill=\"none\" stroke=\"#0b5cad\" stroke-width=\"2\" points=\"").append(path).append("\"/>");
-        axisLabels(svg, points, slot, max);
+        marks.accept(svg, plot);
+        axisLabels(svg, points, plot.slot(), plot.max());
         return svg.append("</svg>").toString();
     }
 
