@@ -1,0 +1,22 @@
+# Sourced by the bench/run-*.sh scripts: a fresh database and the packaged service on port 8089.
+#   start_service DATABASE LOG ROLE   (extra environment is passed through, e.g. LIQAUDIT_DEMO_*)
+# Sets BENCH_CREDENTIALS (user:password of a user with ROLE) and stops the service on exit.
+start_service() {
+  local db="$1" log="$2" role="$3"
+  scripts/db-up.sh --fresh "$db"
+  [ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -q install -DskipTests
+  [ -f bench/target/benchmarks.jar ] || ./mvnw -B -q -f bench/pom.xml package
+  BENCH_CREDENTIALS="bench:bench-$(head -c 9 /dev/urandom | base64 | tr -d '/+=')"
+  QUARKUS_HTTP_PORT=8089 \
+  QUARKUS_DATASOURCE_USERNAME=liqaudit QUARKUS_DATASOURCE_PASSWORD=liqaudit \
+  QUARKUS_DATASOURCE_REACTIVE_URL="postgresql://127.0.0.1:5432/$db" \
+  QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$db" \
+  LIQAUDIT_BOOTSTRAP_USERS="$BENCH_CREDENTIALS:$role" \
+  LIQAUDIT_LEDGER_SIGNING_KEY="$(head -c 32 /dev/urandom | base64)" \
+    java -jar target/quarkus-app/quarkus-run.jar > "$log" 2>&1 &
+  BENCH_SERVICE=$!
+  trap 'kill $BENCH_SERVICE 2>/dev/null || true' EXIT
+  for _ in $(seq 1 120); do curl -sf http://127.0.0.1:8089/q/health/ready >/dev/null && return 0; sleep 0.5; done
+  echo "the service did not become ready; see $log" >&2
+  return 1
+}
