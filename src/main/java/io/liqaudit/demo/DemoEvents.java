@@ -290,7 +290,7 @@ public final class DemoEvents {
     }
 
     private EngineResult replay(ObjectNode e) {
-        EventJsonReader.Result read = EventJsonReader.read(e);
+        EventJsonReader.Result read = EventJsonReader.readStored(e);
         if (!read.isValid()) {
             throw new IllegalStateException("the demo generator made a malformed event: " + read.problems());
         }

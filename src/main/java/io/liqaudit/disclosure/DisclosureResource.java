@@ -5,6 +5,7 @@ import io.liqaudit.ledger.Checkpoints;
 import io.liqaudit.platform.LiqauditConfig;
 import io.liqaudit.platform.Problem;
 import io.liqaudit.platform.ProblemResponses;
+import io.liqaudit.platform.QueryParams;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.mutiny.Uni;
@@ -125,7 +126,12 @@ public class DisclosureResource {
     @GET
     @Path("register")
     public Uni<Response> register(@QueryParam("period") String period, @QueryParam("venue") String venue,
-            @QueryParam("symbol") String symbol, @QueryParam("fundId") String fundId, @QueryParam("before") Long before) {
+            @QueryParam("symbol") String symbol, @QueryParam("fundId") String fundId, @QueryParam("before") String beforeText) {
+        QueryParams params = new QueryParams();
+        Long before = params.integer("before", beforeText, 0, Long.MAX_VALUE);
+        if (!params.ok()) {
+            return Uni.createFrom().item(params.invalid());
+        }
         return page("register", period, venue, symbol, fundId, (header, scope) ->
                 queries.register(scope, publishedBefore(), before, REGISTER_PAGE + 1).map(rows -> {
                     boolean more = rows.size() > REGISTER_PAGE;
@@ -145,12 +151,12 @@ public class DisclosureResource {
     @Path("{page}.csv")
     public Uni<Response> csv(@PathParam("page") String page, @QueryParam("table") String table,
             @QueryParam("period") String period, @QueryParam("venue") String venue, @QueryParam("symbol") String symbol,
-            @QueryParam("fundId") String fundId, @QueryParam("before") Long before) {
-        Scope scope;
-        try {
-            scope = new Scope(Period.parse(period), blankToNull(venue), blankToNull(symbol), blankToNull(fundId));
-        } catch (IllegalArgumentException e) {
-            return Uni.createFrom().item(badPeriod(e));
+            @QueryParam("fundId") String fundId, @QueryParam("before") String beforeText) {
+        QueryParams params = new QueryParams();
+        Scope scope = scope(params, period, venue, symbol, fundId);
+        Long before = params.integer("before", beforeText, 0, Long.MAX_VALUE);
+        if (!params.ok()) {
+            return Uni.createFrom().item(params.invalid());
         }
         Uni<String> body = switch (page + "/" + table) {
             case "index/venues" -> queries.totals(scope, DisclosureQueries.Group.VENUE).map(CsvTables::summary);
@@ -182,11 +188,10 @@ public class DisclosureResource {
     }
 
     private Uni<Response> page(String name, String period, String venue, String symbol, String fundId, PageBody body) {
-        Scope scope;
-        try {
-            scope = new Scope(Period.parse(period), blankToNull(venue), blankToNull(symbol), blankToNull(fundId));
-        } catch (IllegalArgumentException e) {
-            return Uni.createFrom().item(badPeriod(e));
+        QueryParams params = new QueryParams();
+        Scope scope = scope(params, period, venue, symbol, fundId);
+        if (!params.ok()) {
+            return Uni.createFrom().item(params.invalid());
         }
         return checkpoints.latest().chain(cp -> {
             Header header = new Header(scope, name, LiquidationEngine.VERSION, cp.map(Checkpoints.Stored::treeSize).orElse(null),
@@ -254,11 +259,22 @@ public class DisclosureResource {
         return OffsetDateTime.now(ZoneOffset.UTC).minus(config.disclosure().registerDelay());
     }
 
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
+    /** The scope of a page, parsed once: each bad parameter is named in {@code params}; null then. */
+    private static Scope scope(QueryParams params, String period, String venue, String symbol, String fundId) {
+        Period p = null;
+        try {
+            p = Period.parse(period);
+        } catch (IllegalArgumentException e) {
+            params.problem("period", e.getMessage());
+        }
+        // An empty filter (a form submitted with the field blank) means "all".
+        String v = params.identifier("venue", blankToNull(venue));
+        String s = params.identifier("symbol", blankToNull(symbol));
+        String f = params.identifier("fundId", blankToNull(fundId));
+        return params.ok() ? new Scope(p, v, s, f) : null;
     }
 
-    private static Response badPeriod(IllegalArgumentException e) {
-        return ProblemResponses.of(Problem.invalid("Invalid period.", List.of(new Problem.FieldError("period", e.getMessage()))));
+    private static String blankToNull(String s) {
+        return s == null || s.isEmpty() ? null : s;
     }
 }

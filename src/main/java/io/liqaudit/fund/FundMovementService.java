@@ -44,7 +44,7 @@ public class FundMovementService {
     }
 
     public Uni<Outcome> record(String fundId, FundMovement m, String by) {
-        OffsetDateTime occurred = m.occurredAt().withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        OffsetDateTime occurred = m.occurredAt().atOffset(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
         String digest = digest(fundId, m, occurred);
         return pool.withTransaction(conn -> conn.preparedQuery(INSERT)
                 .execute(Tuple.tuple().addValue(fundId).addValue(m.movementId()).addValue(m.kind().name())

@@ -9,8 +9,14 @@ import io.liqaudit.security.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.liqaudit.platform.Cursor;
+import io.liqaudit.platform.InputRules;
+import io.liqaudit.platform.QueryParams;
+import io.liqaudit.platform.LiqauditConfig;
+import io.smallrye.common.annotation.Blocking;
+import java.time.Instant;
+import java.util.ArrayList;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -22,9 +28,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.time.OffsetDateTime;
-import java.util.Base64;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -46,11 +49,13 @@ public class FundResource {
     public record MovementRecorded(String fundId, String movementId, String status) {
     }
 
+    private final LiqauditConfig config;
     private final FundMovementService movements;
     private final FundLedgerQueries ledger;
     private final SecurityIdentity identity;
 
-    FundResource(FundMovementService movements, FundLedgerQueries ledger, SecurityIdentity identity) {
+    FundResource(FundMovementService movements, FundLedgerQueries ledger, SecurityIdentity identity, LiqauditConfig config) {
+        this.config = config;
         this.movements = movements;
         this.ledger = ledger;
         this.identity = identity;
@@ -61,7 +66,19 @@ public class FundResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.INGESTOR)
     @Operation(summary = "Record a deposit, withdrawal or transfer of the fund (idempotent by movementId)")
-    public Uni<Response> recordMovement(@PathParam("fundId") String fundId, @Valid @NotNull FundMovement movement) {
+    @Blocking
+    public Uni<Response> recordMovement(@PathParam("fundId") String fundId, JsonNode body) {
+        List<FieldError> problems = new ArrayList<>();
+        if (!FundMovement.isFundId(fundId)) {
+            problems.add(new FieldError("fundId", InputRules.IDENTIFIER_RULE));
+        }
+        FundMovement.Read read = FundMovement.read(body, Instant.now().plus(config.ingest().maxClockSkew()));
+        problems.addAll(read.problems());
+        if (!problems.isEmpty()) {
+            return Uni.createFrom().item(ProblemResponses.of(Problem.invalid("The movement is malformed; nothing was recorded.",
+                    problems)));
+        }
+        FundMovement movement = read.movement();
         return movements.record(fundId, movement, identity.getPrincipal().getName()).map(outcome -> switch (outcome.status()) {
             case "CREATED" -> Response.created(URI.create("/api/v1/insurance-funds/" + fundId + "/ledger"))
                     .entity(new MovementRecorded(fundId, movement.movementId(), "created")).build();
@@ -76,16 +93,13 @@ public class FundResource {
     @RolesAllowed({Roles.AUDITOR, Roles.RECONCILER, Roles.REGULATOR})
     @Operation(summary = "The fund's events and movements in time order with running balances and continuity breaks")
     public Uni<Response> ledger(@PathParam("fundId") String fundId, @QueryParam("cursor") String cursor,
-            @QueryParam("limit") Integer limit) {
-        int size = limit == null ? 100 : limit;
-        FundLedgerQueries.Key after;
-        try {
-            after = decode(cursor);
-        } catch (IllegalArgumentException e) {
-            return invalid("cursor", "is not a cursor from a previous page");
-        }
-        if (size < 1 || size > MAX_PAGE) {
-            return invalid("limit", "must be from 1 to " + MAX_PAGE);
+            @QueryParam("limit") String limit) {
+        QueryParams params = new QueryParams();
+        params.identifier("fundId", fundId);
+        int size = params.limit(limit, 100, MAX_PAGE);
+        FundLedgerQueries.Key after = decode(cursor, params);
+        if (!params.ok()) {
+            return Uni.createFrom().item(params.invalid());
         }
         return ledger.page(fundId, after, size + 1).map(links -> {
             boolean more = links.size() > size;
@@ -96,11 +110,6 @@ public class FundResource {
         });
     }
 
-    private static Uni<Response> invalid(String field, String message) {
-        return Uni.createFrom().item(ProblemResponses.of(Problem.invalid("Invalid query parameters.",
-                List.of(new FieldError(field, message)))));
-    }
-
     private static LedgerEntry entry(FundChain.Link l) {
         FundChain.Element e = l.element();
         boolean event = e.kind() == FundChain.Kind.EVENT;
@@ -109,22 +118,25 @@ public class FundResource {
     }
 
     private static String encode(FundChain.Element e) {
-        String key = Timestamps.format(e.occurredAt()) + "|" + (e.kind() == FundChain.Kind.EVENT ? 1 : 0) + "|" + e.ref();
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(key.getBytes(StandardCharsets.UTF_8));
+        return Cursor.encode(Timestamps.format(e.occurredAt()), e.kind() == FundChain.Kind.EVENT ? "1" : "0",
+                String.valueOf(e.ref()));
     }
 
-    private static FundLedgerQueries.Key decode(String cursor) {
+    /** The chain position after which the next page starts: (time, kind, ref) of the last entry seen. */
+    private static FundLedgerQueries.Key decode(String cursor, QueryParams params) {
         if (cursor == null) {
             return null;
         }
-        String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|");
-        if (parts.length != 3) {
-            throw new IllegalArgumentException("cursor");
+        FundLedgerQueries.Key key = Cursor.decode(cursor, 3).map(parts -> {
+            QueryParams inner = new QueryParams();
+            var time = inner.time("cursor", parts.get(0));
+            Long kind = inner.integer("cursor", parts.get(1), 0, 1);
+            Long ref = inner.integer("cursor", parts.get(2), 0, Long.MAX_VALUE);
+            return inner.ok() ? new FundLedgerQueries.Key(time, kind.intValue(), ref) : null;
+        }).orElse(null);
+        if (key == null) {
+            params.problem("cursor", Cursor.PROBLEM);
         }
-        try {
-            return new FundLedgerQueries.Key(OffsetDateTime.parse(parts[0]), Integer.parseInt(parts[1]), Long.parseLong(parts[2]));
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("cursor", e);
-        }
+        return key;
     }
 }

@@ -2,6 +2,7 @@ package io.liqaudit.ledger;
 
 import io.liqaudit.platform.Problem;
 import io.liqaudit.platform.ProblemResponses;
+import io.liqaudit.platform.QueryParams;
 import io.liqaudit.security.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -41,7 +42,12 @@ public class LedgerAuditResource {
     @GET
     @Path("{id}")
     @Operation(summary = "An audit's progress and, when DONE, the tampered sequences and the checkpoints that no longer match")
-    public Uni<Response> get(@PathParam("id") long id) {
+    public Uni<Response> get(@PathParam("id") String idText) {
+        QueryParams params = new QueryParams();
+        Long id = params.requiredInteger("id", idText, 1, Long.MAX_VALUE);
+        if (!params.ok()) {
+            return Uni.createFrom().item(params.invalid());
+        }
         return audits.find(id).map(a -> a.map(v -> Response.ok(v).build())
                 .orElseGet(() -> ProblemResponses.of(Problem.of(404, "Not Found", "No audit " + id + "."))));
     }

@@ -4,6 +4,7 @@ import io.liqaudit.ledger.merkle.MerkleTree;
 import io.liqaudit.ledger.merkle.NodeId;
 import io.liqaudit.platform.Problem;
 import io.liqaudit.platform.ProblemResponses;
+import io.liqaudit.platform.QueryParams;
 import io.liqaudit.platform.Timestamps;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -54,7 +55,12 @@ public class LedgerResource {
     @GET
     @Path("checkpoint")
     @Operation(summary = "The latest signed checkpoint (C2SP signed note), or the one of ?treeSize=")
-    public Uni<Response> checkpoint(@QueryParam("treeSize") Long treeSize) {
+    public Uni<Response> checkpoint(@QueryParam("treeSize") String treeSizeText) {
+        QueryParams params = new QueryParams();
+        Long treeSize = params.integer("treeSize", treeSizeText, 0, Long.MAX_VALUE);
+        if (!params.ok()) {
+            return Uni.createFrom().item(params.invalid());
+        }
         Uni<java.util.Optional<Checkpoints.Stored>> found = treeSize != null ? checkpoints.at(treeSize)
                 : checkpoints.latest().chain(latest -> latest.isPresent() ? Uni.createFrom().item(latest)
                         : checkpoints.makeCheckpoint());
@@ -73,7 +79,13 @@ public class LedgerResource {
     @GET
     @Path("proof/inclusion")
     @Operation(summary = "Audit path of leaf ?sequence= in the tree of size ?treeSize= (RFC 9162 §2.1.3)")
-    public Uni<Response> inclusion(@QueryParam("sequence") Long sequence, @QueryParam("treeSize") Long treeSize) {
+    public Uni<Response> inclusion(@QueryParam("sequence") String sequenceText, @QueryParam("treeSize") String treeSizeText) {
+        QueryParams params = new QueryParams();
+        Long sequence = params.requiredInteger("sequence", sequenceText, 0, Long.MAX_VALUE);
+        Long treeSize = params.requiredInteger("treeSize", treeSizeText, 1, Long.MAX_VALUE);
+        if (!params.ok()) {
+            return Uni.createFrom().item(params.invalid());
+        }
         return size().chain(current -> {
             if (sequence == null || treeSize == null || sequence < 0 || treeSize <= sequence || treeSize > current) {
                 return Uni.createFrom().item(invalid("sequence and treeSize must satisfy 0 ≤ sequence < treeSize ≤ "
@@ -89,7 +101,13 @@ public class LedgerResource {
     @GET
     @Path("proof/consistency")
     @Operation(summary = "Proof that the tree of size ?to= extends the tree of size ?from= (RFC 9162 §2.1.4)")
-    public Uni<Response> consistency(@QueryParam("from") Long from, @QueryParam("to") Long to) {
+    public Uni<Response> consistency(@QueryParam("from") String fromText, @QueryParam("to") String toText) {
+        QueryParams params = new QueryParams();
+        Long from = params.requiredInteger("from", fromText, 1, Long.MAX_VALUE);
+        Long to = params.requiredInteger("to", toText, 1, Long.MAX_VALUE);
+        if (!params.ok()) {
+            return Uni.createFrom().item(params.invalid());
+        }
         return size().chain(current -> {
             if (from == null || to == null || from < 1 || to < from || to > current) {
                 return Uni.createFrom().item(invalid("from and to must satisfy 1 ≤ from ≤ to ≤ " + current

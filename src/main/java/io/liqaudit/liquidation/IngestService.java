@@ -10,6 +10,8 @@ import io.liqaudit.recompute.EventJsonReader;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.liqaudit.platform.InputRules;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -45,8 +47,8 @@ public class IngestService {
     }
 
     /** Checks and recomputes one item; either a submission or the problems that make it malformed. */
-    static Prepared prepare(JsonNode item, String pathPrefix) {
-        EventJsonReader.Result read = EventJsonReader.read(item);
+    static Prepared prepare(JsonNode item, String pathPrefix, Instant latest) {
+        EventJsonReader.Result read = EventJsonReader.read(item, latest);
         if (!read.isValid()) {
             return new Malformed(read.problems().stream()
                     .map(p -> new FieldError(pathPrefix + p.field().substring(1), p.message())).toList());
@@ -60,8 +62,9 @@ public class IngestService {
         List<ItemResult> results = new ArrayList<>(items.size());
         List<Submission> submissions = new ArrayList<>();
         List<Integer> submissionIndex = new ArrayList<>();
+        Instant latest = Instant.now().plus(config.ingest().maxClockSkew());
         for (int i = 0; i < items.size(); i++) {
-            Prepared prepared = prepare(items.get(i), String.format(pathPrefixFormat, i));
+            Prepared prepared = prepare(items.get(i), String.format(pathPrefixFormat, i), latest);
             if (prepared instanceof Submission s) {
                 submissions.add(s);
                 submissionIndex.add(i);
@@ -90,7 +93,9 @@ public class IngestService {
                 });
     }
 
+    /** The item's identity as sent, echoed only when it is a valid identifier (never hostile text). */
     private static String textOrNull(JsonNode item, String field) {
-        return item != null && item.isObject() && item.path(field).isTextual() ? item.get(field).textValue() : null;
+        String value = item != null && item.isObject() && item.path(field).isTextual() ? item.get(field).textValue() : null;
+        return InputRules.isIdentifier(value) ? value : null;
     }
 }

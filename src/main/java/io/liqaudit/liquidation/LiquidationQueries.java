@@ -20,7 +20,7 @@ import java.util.Optional;
 @ApplicationScoped
 public class LiquidationQueries {
 
-    private static final ObjectMapper JSON = ExactDecimalJson.newMapper();
+    private static final ObjectMapper JSON = ExactDecimalJson.storedMapper();
 
     /** A stored event with its log position and leaf, current standing and every recomputation, oldest first. */
     public record StoredEvent(String venue, String eventId, long sequence, String leafHash, String recordedAt, String recordedBy,

@@ -4,7 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.liqaudit.engine.Enums;
 import io.liqaudit.platform.Problem;
 import io.liqaudit.platform.Problem.FieldError;
+import io.liqaudit.platform.Cursor;
+import io.liqaudit.platform.InputRules;
+import io.smallrye.common.annotation.Blocking;
 import io.liqaudit.platform.ProblemResponses;
+import io.liqaudit.platform.QueryParams;
 import io.liqaudit.security.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -19,11 +23,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
-import java.nio.charset.StandardCharsets;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -62,7 +62,12 @@ public class LiquidationResource {
             description = "201 with Location when recorded; 200 with the same answer when the identical event (same venue, "
                     + "eventId and content, whatever the whitespace or key order) was recorded before; 409 when that "
                     + "identity was recorded with other content (nothing changes); 400 naming each bad field.")
+    @Blocking // reading, replaying and hashing are CPU work: never on the I/O thread
     public Uni<Response> record(JsonNode event) {
+        if (event == null) {
+            return Uni.createFrom().item(ProblemResponses.of(Problem.invalid("The request body is empty.",
+                    List.of(new FieldError("$", "must be a JSON object: the event")))));
+        }
         return ingest.record(List.of(event), "$", who()).chain(results -> {
             IngestService.ItemResult r = results.get(0);
             return switch (r.status()) {
@@ -89,11 +94,25 @@ public class LiquidationResource {
     @Operation(summary = "Record up to liqaudit.ingest.max-batch-size events: {\"events\": [...]}",
             description = "One result per item (created, duplicate, conflict, invalid with its problems); a bad item never "
                     + "blocks the others. The well-formed items are recorded in one transaction.")
+    @Blocking // reading, replaying and hashing are CPU work: never on the I/O thread
     public Uni<Response> recordBatch(JsonNode body) {
-        JsonNode events = body == null ? null : body.get("events");
-        if (events == null || !events.isArray()) {
-            return Uni.createFrom().item(ProblemResponses.of(Problem.invalid("The batch is malformed.",
-                    List.of(new FieldError("$.events", "must be an array of events")))));
+        JsonNode events = body == null || !body.isObject() ? null : body.get("events");
+        List<FieldError> shape = new ArrayList<>();
+        if (body == null || !body.isObject()) {
+            shape.add(new FieldError("$", "must be a JSON object: {\"events\": [...]}"));
+        } else {
+            body.fieldNames().forEachRemaining(name -> {
+                if (!name.equals("events")) {
+                    shape.add(new FieldError("$." + (InputRules.isIdentifier(name) ? name : "<unknown>"),
+                            "is not a field of a batch"));
+                }
+            });
+            if (events == null || !events.isArray()) {
+                shape.add(new FieldError("$.events", "must be an array of events"));
+            }
+        }
+        if (!shape.isEmpty()) {
+            return Uni.createFrom().item(ProblemResponses.of(Problem.invalid("The batch is malformed.", shape)));
         }
         if (events.size() > ingest.maxBatchSize()) {
             return Uni.createFrom().item(ProblemResponses.of(Problem.invalid("The batch is too large.",
@@ -113,6 +132,12 @@ public class LiquidationResource {
     @RolesAllowed({Roles.AUDITOR, Roles.RECONCILER, Roles.REGULATOR})
     @Operation(summary = "One recorded event: input as received, recomputations, verdict, findings, log sequence")
     public Uni<Response> get(@PathParam("venue") String venue, @PathParam("eventId") String eventId) {
+        QueryParams params = new QueryParams();
+        params.identifier("venue", venue);
+        params.identifier("eventId", eventId);
+        if (!params.ok()) {
+            return Uni.createFrom().item(params.invalid());
+        }
         return queries.find(venue, eventId).map(found -> found.map(e -> Response.ok(e).build())
                 .orElseGet(() -> ProblemResponses.of(Problem.of(404, "Not Found",
                         "No event " + venue + "/" + eventId + " is recorded."))));
@@ -121,35 +146,28 @@ public class LiquidationResource {
     @GET
     @RolesAllowed({Roles.AUDITOR, Roles.RECONCILER, Roles.REGULATOR})
     @Operation(summary = "Recorded events, newest first, filtered; cursor pagination stable while events arrive",
-            description = "from is inclusive and to exclusive, both on occurredAt (RFC 3339). Pass nextCursor as cursor "
-                    + "for the next page.")
+            description = "from is inclusive and to exclusive, both on occurredAt (RFC 3339 UTC). Pass nextCursor as "
+                    + "cursor for the next page.")
     public Uni<Response> list(@QueryParam("venue") String venue, @QueryParam("symbol") String symbol,
             @QueryParam("accountRef") String accountRef, @QueryParam("fundId") String fundId,
             @QueryParam("verdict") String verdict, @QueryParam("finding") String finding,
             @QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
-        List<FieldError> problems = new ArrayList<>();
-        OffsetDateTime fromTime = time(from, "from", problems);
-        OffsetDateTime toTime = time(to, "to", problems);
-        int size = limit == null ? 100 : limit;
-        if (size < 1 || size > MAX_PAGE) {
-            problems.add(new FieldError("limit", "must be from 1 to " + MAX_PAGE));
+            @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        QueryParams params = new QueryParams();
+        EventFilter filter = new EventFilter(params.identifier("venue", venue), params.identifier("symbol", symbol),
+                params.identifier("accountRef", accountRef), params.identifier("fundId", fundId),
+                name(params.constant("verdict", verdict, Enums.Verdict.class)),
+                name(params.constant("finding", finding, Enums.FindingCode.class)),
+                params.time("from", from), params.time("to", to));
+        int size = params.limit(limit, 100, MAX_PAGE);
+        Long before = decodeCursor(cursor, params);
+        if (!params.ok()) {
+            return Uni.createFrom().item(params.invalid());
         }
-        if (verdict != null && !isConstant(Enums.Verdict.class, verdict)) {
-            problems.add(new FieldError("verdict", "must be one of CONSISTENT, DISCREPANT, UNVERIFIABLE"));
-        }
-        if (finding != null && !isConstant(Enums.FindingCode.class, finding)) {
-            problems.add(new FieldError("finding", "is not a finding code"));
-        }
-        Long before = decodeCursor(cursor, problems);
-        if (!problems.isEmpty()) {
-            return Uni.createFrom().item(ProblemResponses.of(Problem.invalid("Invalid query parameters.", problems)));
-        }
-        EventFilter filter = new EventFilter(venue, symbol, accountRef, fundId, verdict, finding, fromTime, toTime);
         return queries.list(filter, before, size + 1).map(rows -> {
             boolean more = rows.size() > size;
             List<LiquidationQueries.EventSummary> page = more ? rows.subList(0, size) : rows;
-            String next = more ? encodeCursor(page.get(page.size() - 1).sequence()) : null;
+            String next = more ? Cursor.encode(String.valueOf(page.get(page.size() - 1).sequence())) : null;
             return Response.ok(new Page(page, next)).build();
         });
     }
@@ -162,45 +180,20 @@ public class LiquidationResource {
         return UriBuilder.fromPath("/api/v1/liquidations/{venue}/{eventId}").build(venue, eventId);
     }
 
-    private static OffsetDateTime time(String value, String field, List<FieldError> problems) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(value);
-        } catch (DateTimeParseException e) {
-            problems.add(new FieldError(field, "must be an RFC 3339 timestamp, e.g. 2026-07-04T00:00:00Z"));
-            return null;
-        }
+    private static String name(Enum<?> e) {
+        return e == null ? null : e.name();
     }
 
-    private static <E extends Enum<E>> boolean isConstant(Class<E> type, String value) {
-        for (E e : type.getEnumConstants()) {
-            if (e.name().equals(value)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Cursors are opaque to clients: the last sequence seen, encoded. */
-    static String encodeCursor(long sequence) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(("s:" + sequence).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static Long decodeCursor(String cursor, List<FieldError> problems) {
+    /** The sequence below which the next page starts. */
+    private static Long decodeCursor(String cursor, QueryParams params) {
         if (cursor == null) {
             return null;
         }
-        try {
-            String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            if (text.startsWith("s:")) {
-                return Long.parseLong(text.substring(2));
-            }
-        } catch (IllegalArgumentException e) {
-            // falls through
+        Long sequence = Cursor.decode(cursor, 1).map(parts -> new QueryParams().integer("cursor", parts.get(0), 0,
+                Long.MAX_VALUE)).orElse(null);
+        if (sequence == null) {
+            params.problem("cursor", Cursor.PROBLEM);
         }
-        problems.add(new FieldError("cursor", "is not a cursor from a previous page"));
-        return null;
+        return sequence;
     }
 }

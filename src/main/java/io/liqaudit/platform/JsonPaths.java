@@ -1,5 +1,7 @@
 package io.liqaudit.platform;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import java.util.List;
 
@@ -7,6 +9,22 @@ import java.util.List;
 public final class JsonPaths {
 
     private JsonPaths() {
+    }
+
+    /** Where a streaming parser stood when it failed, e.g. {@code $.events[3].venue}; {@code $} when unknown. */
+    public static String of(Object processor) {
+        if (!(processor instanceof JsonParser parser) || parser.getParsingContext() == null) {
+            return "$";
+        }
+        StringBuilder path = new StringBuilder();
+        for (JsonStreamContext c = parser.getParsingContext(); c != null && !c.inRoot(); c = c.getParent()) {
+            if (c.inArray()) {
+                path.insert(0, "[" + Math.max(0, c.getCurrentIndex()) + "]");
+            } else if (c.getCurrentName() != null) {
+                path.insert(0, "." + c.getCurrentName());
+            }
+        }
+        return "$" + path;
     }
 
     public static String of(List<JsonMappingException.Reference> references) {

@@ -103,5 +103,12 @@ public interface LiqauditConfig {
         /** Most events one batch request may carry. */
         @WithDefault("1000")
         int maxBatchSize();
+
+        /**
+         * How far in the future (by our clock) a time stamp may lie: an event or movement dated later
+         * is refused, since it could not yet have happened.
+         */
+        @WithDefault("5m")
+        Duration maxClockSkew();
     }
 }

@@ -35,7 +35,19 @@ public class ProblemMappers {
     @ServerExceptionMapper(priority = 1)
     public Response unreadableJson(JsonProcessingException e) {
         String path = e instanceof JsonMappingException m ? JsonPaths.of(m.getPath()) : "$";
-        String message = e instanceof JsonMappingException ? "has the wrong type or format" : "is not well-formed JSON";
+        String message;
+        if (e instanceof JsonMappingException) {
+            message = "has the wrong type or format";
+        } else if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field")) {
+            // The parser stands on the repeated field: name it, e.g. $.events.
+            path = JsonPaths.of(e.getProcessor());
+            message = "appears twice in one object; each field may appear once";
+        } else if (e instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException) {
+            path = JsonPaths.of(e.getProcessor());
+            message = "is longer than this service reads (a number of at most 1000 characters)";
+        } else {
+            message = "is not well-formed JSON";
+        }
         return ProblemResponses.of(Problem.invalid("The request body could not be read.",
                 List.of(new Problem.FieldError(path, message))));
     }
@@ -54,6 +66,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = 1)
     public Response unparsable(com.fasterxml.jackson.core.JsonParseException e) {
+        return unreadableJson(e);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response tooLong(com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
         return unreadableJson(e);
     }
 

@@ -5,28 +5,49 @@ import io.liqaudit.engine.Enums;
 import io.liqaudit.engine.LiquidationEvent;
 import io.liqaudit.engine.LiquidationEvent.Reported;
 import io.liqaudit.engine.Side;
+import io.liqaudit.platform.InputRules;
+import io.liqaudit.platform.JsonFields;
+import io.liqaudit.platform.JsonFields.At;
 import io.liqaudit.platform.Problem.FieldError;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
-import java.util.regex.Pattern;
+import java.util.Set;
 
 /**
  * Reads an event (ENGINE-SPEC section 2) from JSON, or says what is malformed (section 9, first
  * point) naming every bad field by its JSON path, not only the first. Decimals are read from
- * their text, whether sent as strings or numbers, never through {@code double}.
+ * their text, whether sent as strings or numbers, never through {@code double}, and bounded by
+ * {@link InputRules} before any arithmetic. Fields the spec does not name are refused, so that
+ * nothing is stored that the service cannot read back; lists are bounded so that no event can
+ * make a replay expensive.
  */
 public final class EventJsonReader {
 
-    /** RFC 3339 in UTC ("Z"), with up to microseconds, the precision that is stored. */
-    private static final Pattern UTC_TIMESTAMP =
-            Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,6})?Z");
-    /** Bounds that keep arithmetic on hostile input cheap; real prices and amounts are far inside. */
-    private static final int MAX_DIGITS = 60;
-    private static final int MAX_SCALE = 40;
-    private static final int MAX_TEXT = 200;
+    public static final int MAX_TIERS = 100;
+    public static final int MAX_FRACTIONS = 100;
+    public static final int MAX_INDEX_COMPONENTS = 100;
+    public static final int MAX_FILLS = 1000;
+
+    private static final Set<String> EVENT = Set.of("eventId", "venue", "symbol", "accountRef", "occurredAt",
+            "ruleVersion", "contract", "riskTiers", "policy", "position", "market", "fills", "insuranceFund", "reported");
+    private static final Set<String> CONTRACT = Set.of("tickSize", "lotSize", "quoteScale");
+    private static final Set<String> TIER = Set.of("notionalFloor", "notionalCap", "maintenanceMarginRate",
+            "maintenanceAmount");
+    private static final Set<String> POLICY = Set.of("mode", "fractions", "restoreBuffer", "liquidationFeeRate",
+            "feeRecipient", "excessEquity", "maxSteps");
+    private static final Set<String> POSITION = Set.of("side", "quantity", "entryPrice", "marginMode", "collateral",
+            "openOrderMargin", "otherUnrealizedPnl", "otherMaintenanceMargin");
+    private static final Set<String> MARKET = Set.of("markPrice", "markPriceInputs");
+    private static final Set<String> MARK_INPUTS = Set.of("indexComponents", "outlierBand", "fundingRate",
+            "fundingTimeFraction", "basisAverage", "lastPrice");
+    private static final Set<String> COMPONENT = Set.of("source", "price", "weight");
+    private static final Set<String> FILL = Set.of("step", "quantity", "price", "markPrice");
+    private static final Set<String> FUND = Set.of("fundId", "balanceBefore");
+    private static final Set<String> REPORTED = Set.of("markPrice", "liquidationPrice", "bankruptcyPrice", "outcome",
+            "liquidatedQuantity", "totalFee", "excessEquity", "traderReturn", "bankruptcyLoss", "insuranceFundDelta",
+            "adlShortfall", "steps");
+    private static final Set<String> REPORTED_STEP = Set.of("step", "fee");
 
     /** The event, or the problems that make the input malformed (then {@code event} is null). */
     public record Result(LiquidationEvent event, List<FieldError> problems) {
@@ -35,37 +56,46 @@ public final class EventJsonReader {
         }
     }
 
-    private final List<FieldError> problems = new ArrayList<>();
+    private final JsonFields f;
 
-    private EventJsonReader() {
+    private EventJsonReader(Instant latest) {
+        this.f = new JsonFields(latest);
     }
 
-    public static Result read(JsonNode root) {
-        EventJsonReader reader = new EventJsonReader();
+    /** Reads an event arriving now: its {@code occurredAt} may not be later than {@code latest}. */
+    public static Result read(JsonNode root, Instant latest) {
+        EventJsonReader reader = new EventJsonReader(latest);
         LiquidationEvent event = reader.event(root);
-        return reader.problems.isEmpty() ? new Result(event, List.of()) : new Result(null, List.copyOf(reader.problems));
+        return reader.f.ok() ? new Result(event, List.of()) : new Result(null, reader.f.problems());
+    }
+
+    /** Reads an event that was recorded before (its time was checked when it arrived). */
+    public static Result readStored(JsonNode root) {
+        return read(root, InputRules.END);
     }
 
     private LiquidationEvent event(JsonNode root) {
         if (root == null || !root.isObject()) {
-            problem("$", "must be a JSON object");
+            f.problem("$", "must be a JSON object");
             return null;
         }
-        String eventId = text(root, "$", "eventId");
-        String venue = text(root, "$", "venue");
-        String symbol = text(root, "$", "symbol");
-        String accountRef = text(root, "$", "accountRef");
-        Instant occurredAt = timestamp(root, "$", "occurredAt");
-        String ruleVersion = text(root, "$", "ruleVersion");
-        LiquidationEvent.Contract contract = object(root, "$", "contract", true, this::contract);
-        List<LiquidationEvent.RiskTier> tiers = array(root, "$", "riskTiers", true, this::tier);
-        LiquidationEvent.Policy policy = object(root, "$", "policy", true, this::policy);
-        LiquidationEvent.Position position = object(root, "$", "position", true, this::position);
-        LiquidationEvent.Market market = object(root, "$", "market", true, this::market);
-        List<LiquidationEvent.Fill> fills = array(root, "$", "fills", false, this::fill);
-        LiquidationEvent.InsuranceFund fund = object(root, "$", "insuranceFund", true, this::fund);
-        Reported reported = object(root, "$", "reported", false, this::reported);
-        if (!problems.isEmpty()) {
+        At at = new At(root, "$");
+        f.onlyKnown(at, EVENT);
+        String eventId = f.identifier(root, "$", "eventId", true);
+        String venue = f.identifier(root, "$", "venue", true);
+        String symbol = f.identifier(root, "$", "symbol", true);
+        String accountRef = f.identifier(root, "$", "accountRef", true);
+        Instant occurredAt = f.timestamp(root, "$", "occurredAt", true);
+        String ruleVersion = f.text(root, "$", "ruleVersion", true, InputRules.MAX_TEXT);
+        LiquidationEvent.Contract contract = f.object(root, "$", "contract", true, this::contract);
+        List<LiquidationEvent.RiskTier> tiers = f.array(root, "$", "riskTiers", true, MAX_TIERS, this::tier);
+        LiquidationEvent.Policy policy = f.object(root, "$", "policy", true, this::policy);
+        LiquidationEvent.Position position = f.object(root, "$", "position", true, this::position);
+        LiquidationEvent.Market market = f.object(root, "$", "market", true, this::market);
+        List<LiquidationEvent.Fill> fills = f.array(root, "$", "fills", false, MAX_FILLS, this::fill);
+        LiquidationEvent.InsuranceFund fund = f.object(root, "$", "insuranceFund", true, this::fund);
+        Reported reported = f.object(root, "$", "reported", false, this::reported);
+        if (!f.ok()) {
             return null;
         }
         return new LiquidationEvent(eventId, venue, symbol, accountRef, occurredAt, ruleVersion, contract, tiers, policy,
@@ -73,63 +103,84 @@ public final class EventJsonReader {
     }
 
     private LiquidationEvent.Contract contract(At at) {
-        return new LiquidationEvent.Contract(decimal(at.node, at.path, "tickSize"), decimal(at.node, at.path, "lotSize"),
-                integer(at.node, at.path, "quoteScale", true, 0));
+        f.onlyKnown(at, CONTRACT);
+        return new LiquidationEvent.Contract(decimal(at, "tickSize"), decimal(at, "lotSize"), integer(at, "quoteScale"));
     }
 
     private LiquidationEvent.RiskTier tier(At at) {
-        return new LiquidationEvent.RiskTier(decimal(at.node, at.path, "notionalFloor"),
-                nullableDecimal(at.node, at.path, "notionalCap").value(),
-                decimal(at.node, at.path, "maintenanceMarginRate"), decimal(at.node, at.path, "maintenanceAmount"));
+        if (!isObject(at)) {
+            return null;
+        }
+        f.onlyKnown(at, TIER);
+        return new LiquidationEvent.RiskTier(decimal(at, "notionalFloor"), nullableDecimal(at, "notionalCap"),
+                decimal(at, "maintenanceMarginRate"), decimal(at, "maintenanceAmount"));
     }
 
     private LiquidationEvent.Policy policy(At at) {
+        f.onlyKnown(at, POLICY);
         return new LiquidationEvent.Policy(
-                enumValue(at.node, at.path, "mode", Enums.PolicyMode.class, true),
-                array(at.node, at.path, "fractions", false, a -> decimalValue(a.node, a.path)),
-                optionalDecimal(at.node, at.path, "restoreBuffer"),
-                decimal(at.node, at.path, "liquidationFeeRate"),
-                enumValue(at.node, at.path, "feeRecipient", Enums.FeeRecipient.class, true),
-                enumValue(at.node, at.path, "excessEquity", Enums.ExcessEquityHandling.class, true),
-                integer(at.node, at.path, "maxSteps", true, 0));
+                f.enumValue(at.node(), at.path(), "mode", Enums.PolicyMode.class, true),
+                f.array(at.node(), at.path(), "fractions", false, MAX_FRACTIONS, a -> f.decimalValue(a.node(), a.path())),
+                f.decimal(at.node(), at.path(), "restoreBuffer", false),
+                decimal(at, "liquidationFeeRate"),
+                f.enumValue(at.node(), at.path(), "feeRecipient", Enums.FeeRecipient.class, true),
+                f.enumValue(at.node(), at.path(), "excessEquity", Enums.ExcessEquityHandling.class, true),
+                integer(at, "maxSteps"));
     }
 
     private LiquidationEvent.Position position(At at) {
+        f.onlyKnown(at, POSITION);
         return new LiquidationEvent.Position(
-                enumValue(at.node, at.path, "side", Side.class, true),
-                decimal(at.node, at.path, "quantity"), decimal(at.node, at.path, "entryPrice"),
-                enumValue(at.node, at.path, "marginMode", Enums.MarginMode.class, true),
-                decimal(at.node, at.path, "collateral"),
-                optionalDecimal(at.node, at.path, "openOrderMargin"),
-                optionalDecimal(at.node, at.path, "otherUnrealizedPnl"),
-                optionalDecimal(at.node, at.path, "otherMaintenanceMargin"));
+                f.enumValue(at.node(), at.path(), "side", Side.class, true),
+                decimal(at, "quantity"), decimal(at, "entryPrice"),
+                f.enumValue(at.node(), at.path(), "marginMode", Enums.MarginMode.class, true),
+                decimal(at, "collateral"),
+                f.decimal(at.node(), at.path(), "openOrderMargin", false),
+                f.decimal(at.node(), at.path(), "otherUnrealizedPnl", false),
+                f.decimal(at.node(), at.path(), "otherMaintenanceMargin", false));
     }
 
     private LiquidationEvent.Market market(At at) {
-        return new LiquidationEvent.Market(decimal(at.node, at.path, "markPrice"),
-                object(at.node, at.path, "markPriceInputs", false, this::markPriceInputs));
+        f.onlyKnown(at, MARKET);
+        return new LiquidationEvent.Market(decimal(at, "markPrice"),
+                f.object(at.node(), at.path(), "markPriceInputs", false, this::markPriceInputs));
     }
 
     private LiquidationEvent.MarkPriceInputs markPriceInputs(At at) {
-        List<LiquidationEvent.IndexComponent> components = array(at.node, at.path, "indexComponents", true,
-                c -> new LiquidationEvent.IndexComponent(text(c.node, c.path, "source"), decimal(c.node, c.path, "price"),
-                        decimal(c.node, c.path, "weight")));
+        f.onlyKnown(at, MARK_INPUTS);
+        List<LiquidationEvent.IndexComponent> components = f.array(at.node(), at.path(), "indexComponents", true,
+                MAX_INDEX_COMPONENTS, this::component);
         return new LiquidationEvent.MarkPriceInputs(components == null ? List.of() : components,
-                decimal(at.node, at.path, "outlierBand"), decimal(at.node, at.path, "fundingRate"),
-                decimal(at.node, at.path, "fundingTimeFraction"), decimal(at.node, at.path, "basisAverage"),
-                decimal(at.node, at.path, "lastPrice"));
+                decimal(at, "outlierBand"), decimal(at, "fundingRate"), decimal(at, "fundingTimeFraction"),
+                decimal(at, "basisAverage"), decimal(at, "lastPrice"));
+    }
+
+    private LiquidationEvent.IndexComponent component(At at) {
+        if (!isObject(at)) {
+            return null;
+        }
+        f.onlyKnown(at, COMPONENT);
+        return new LiquidationEvent.IndexComponent(f.text(at.node(), at.path(), "source", true, InputRules.MAX_TEXT),
+                decimal(at, "price"), decimal(at, "weight"));
     }
 
     private LiquidationEvent.Fill fill(At at) {
-        return new LiquidationEvent.Fill(integer(at.node, at.path, "step", true, 0), decimal(at.node, at.path, "quantity"),
-                decimal(at.node, at.path, "price"), nullableDecimal(at.node, at.path, "markPrice").value());
+        if (!isObject(at)) {
+            return null;
+        }
+        f.onlyKnown(at, FILL);
+        return new LiquidationEvent.Fill(integer(at, "step"), decimal(at, "quantity"), decimal(at, "price"),
+                nullableDecimal(at, "markPrice"));
     }
 
     private LiquidationEvent.InsuranceFund fund(At at) {
-        return new LiquidationEvent.InsuranceFund(text(at.node, at.path, "fundId"), decimal(at.node, at.path, "balanceBefore"));
+        f.onlyKnown(at, FUND);
+        return new LiquidationEvent.InsuranceFund(f.identifier(at.node(), at.path(), "fundId", true),
+                decimal(at, "balanceBefore"));
     }
 
     private Reported reported(At at) {
+        f.onlyKnown(at, REPORTED);
         return new Reported(
                 reportedDecimal(at, "markPrice"), reportedDecimal(at, "liquidationPrice"),
                 reportedDecimal(at, "bankruptcyPrice"), reportedOutcome(at),
@@ -137,192 +188,50 @@ public final class EventJsonReader {
                 reportedDecimal(at, "excessEquity"), reportedDecimal(at, "traderReturn"),
                 reportedDecimal(at, "bankruptcyLoss"), reportedDecimal(at, "insuranceFundDelta"),
                 reportedDecimal(at, "adlShortfall"),
-                array(at.node, at.path, "steps", false, s -> new LiquidationEvent.ReportedStep(
-                        integer(s.node, s.path, "step", true, 0), nullableDecimal(s.node, s.path, "fee").value())));
+                f.array(at.node(), at.path(), "steps", false, MAX_FILLS, this::reportedStep));
+    }
+
+    private LiquidationEvent.ReportedStep reportedStep(At at) {
+        if (!isObject(at)) {
+            return null;
+        }
+        f.onlyKnown(at, REPORTED_STEP);
+        return new LiquidationEvent.ReportedStep(integer(at, "step"), nullableDecimal(at, "fee"));
     }
 
     private Reported.Value<BigDecimal> reportedDecimal(At at, String field) {
-        return at.node.has(field) ? new Reported.Value<>(nullableDecimal(at.node, at.path, field).value()) : null;
+        return at.node().has(field) ? new Reported.Value<>(nullableDecimal(at, field)) : null;
     }
 
     private Reported.Value<Enums.Outcome> reportedOutcome(At at) {
-        if (!at.node.has("outcome")) {
+        if (!at.node().has("outcome")) {
             return null;
         }
-        return new Reported.Value<>(at.node.get("outcome").isNull() ? null
-                : enumValue(at.node, at.path, "outcome", Enums.Outcome.class, true));
+        return new Reported.Value<>(f.enumValue(at.node(), at.path(), "outcome", Enums.Outcome.class, false));
     }
 
-    // --- the primitives; each records a problem and answers null when the value is bad ---------
+    // --- shorthands ------------------------------------------------------------------------
 
-    /** A node and its JSON path, handed to the readers of nested objects. */
-    private record At(JsonNode node, String path) {
+    private boolean isObject(At at) {
+        if (!at.node().isObject()) {
+            f.problem(at.path(), "must be an object");
+            return false;
+        }
+        return true;
     }
 
-    private void problem(String path, String message) {
-        problems.add(new FieldError(path, message));
+    private BigDecimal decimal(At at, String field) {
+        return f.decimal(at.node(), at.path(), field, true);
     }
 
-    private static String path(String parent, String field) {
-        return parent + "." + field;
+    /** A field whose JSON null means "none" (e.g. {@code notionalCap}: unbounded). */
+    private BigDecimal nullableDecimal(At at, String field) {
+        return f.decimal(at.node(), at.path(), field, false);
     }
 
-    /** The field's node, or null when it is absent or JSON null (a problem then if it is required). */
-    private JsonNode present(JsonNode parent, String path, String field, boolean required) {
-        JsonNode node = parent.get(field);
-        if (node == null || node.isNull()) {
-            if (required) {
-                problem(path, "is required");
-            }
-            return null;
-        }
-        return node;
-    }
-
-    private <T> T object(JsonNode parent, String parentPath, String field, boolean required, Function<At, T> reader) {
-        String path = path(parentPath, field);
-        JsonNode node = present(parent, path, field, required);
-        if (node == null) {
-            return null;
-        }
-        if (!node.isObject()) {
-            problem(path, "must be an object");
-            return null;
-        }
-        return reader.apply(new At(node, path));
-    }
-
-    private <T> List<T> array(JsonNode parent, String parentPath, String field, boolean required, Function<At, T> reader) {
-        String path = path(parentPath, field);
-        JsonNode node = present(parent, path, field, required);
-        if (node == null) {
-            return null;
-        }
-        if (!node.isArray()) {
-            problem(path, "must be an array");
-            return null;
-        }
-        List<T> items = new ArrayList<>(node.size());
-        for (int i = 0; i < node.size(); i++) {
-            JsonNode item = node.get(i);
-            String itemPath = path + "[" + i + "]";
-            items.add(reader.apply(new At(item, itemPath)));
-        }
-        return items;
-    }
-
-    private String text(JsonNode parent, String parentPath, String field) {
-        JsonNode node = parent.get(field);
-        String path = path(parentPath, field);
-        if (node == null || node.isNull()) {
-            problem(path, "is required");
-            return null;
-        }
-        if (!node.isTextual()) {
-            problem(path, "must be a string");
-            return null;
-        }
-        String value = node.textValue();
-        if (value.isBlank() || value.length() > MAX_TEXT) {
-            problem(path, "must be 1 to " + MAX_TEXT + " characters");
-            return null;
-        }
-        return value;
-    }
-
-    private Instant timestamp(JsonNode parent, String parentPath, String field) {
-        String text = text(parent, parentPath, field);
-        if (text == null) {
-            return null;
-        }
-        try {
-            if (UTC_TIMESTAMP.matcher(text).matches()) {
-                return Instant.parse(text);
-            }
-        } catch (java.time.format.DateTimeParseException e) {
-            // falls through to the problem below
-        }
-        problem(path(parentPath, field), "must be an RFC 3339 UTC timestamp with up to microseconds, e.g. 2026-07-04T05:00:13.123456Z");
-        return null;
-    }
-
-    private BigDecimal decimal(JsonNode parent, String parentPath, String field) {
-        JsonNode node = parent.get(field);
-        if (node == null || node.isNull()) {
-            problem(path(parentPath, field), "is required");
-            return null;
-        }
-        return decimalValue(node, path(parentPath, field));
-    }
-
-    private BigDecimal optionalDecimal(JsonNode parent, String parentPath, String field) {
-        JsonNode node = parent.get(field);
-        return node == null || node.isNull() ? null : decimalValue(node, path(parentPath, field));
-    }
-
-    /** A field that must be present but may be null (e.g. {@code notionalCap}: null = unbounded). */
-    private Reported.Value<BigDecimal> nullableDecimal(JsonNode parent, String parentPath, String field) {
-        JsonNode node = parent.get(field);
-        return new Reported.Value<>(node == null || node.isNull() ? null : decimalValue(node, path(parentPath, field)));
-    }
-
-    private BigDecimal decimalValue(JsonNode node, String path) {
-        String text;
-        if (node.isTextual()) {
-            text = node.textValue();
-        } else if (node.isNumber() && (node.isBigDecimal() || node.isIntegralNumber())) {
-            text = node.isBigDecimal() ? node.decimalValue().toString() : node.bigIntegerValue().toString();
-        } else {
-            problem(path, "must be a decimal, as a string (\"0.004\") or a JSON number");
-            return null;
-        }
-        BigDecimal value;
-        try {
-            value = new BigDecimal(text.trim().equals(text) ? text : "x");
-        } catch (NumberFormatException e) {
-            problem(path, "is not a decimal number");
-            return null;
-        }
-        if (value.precision() > MAX_DIGITS || Math.abs(value.scale()) > MAX_SCALE) {
-            problem(path, "has more digits than are supported (" + MAX_DIGITS + " significant, " + MAX_SCALE + " places)");
-            return null;
-        }
-        return value;
-    }
-
-    private Integer integer(JsonNode parent, String parentPath, String field, boolean required, int fallback) {
-        JsonNode node = parent.get(field);
-        String path = path(parentPath, field);
-        if (node == null || node.isNull()) {
-            if (required) {
-                problem(path, "is required");
-            }
-            return fallback;
-        }
-        if (!node.isIntegralNumber() || !node.canConvertToInt()) {
-            problem(path, "must be a JSON integer");
-            return fallback;
-        }
-        return node.intValue();
-    }
-
-    private <E extends Enum<E>> E enumValue(JsonNode parent, String parentPath, String field, Class<E> type, boolean required) {
-        JsonNode node = parent.get(field);
-        String path = path(parentPath, field);
-        if (node == null || node.isNull()) {
-            if (required) {
-                problem(path, "is required");
-            }
-            return null;
-        }
-        if (node.isTextual()) {
-            for (E constant : type.getEnumConstants()) {
-                if (constant.name().equals(node.textValue())) {
-                    return constant;
-                }
-            }
-        }
-        problem(path, "must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
-        return null;
+    /** A required JSON integer; {@code 0} stands in when it is bad, since the problem already fails the read. */
+    private int integer(At at, String field) {
+        Integer value = f.integer(at.node(), at.path(), field, true, Integer.MIN_VALUE, Integer.MAX_VALUE);
+        return value == null ? 0 : value;
     }
 }

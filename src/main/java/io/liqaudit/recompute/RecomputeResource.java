@@ -6,7 +6,9 @@ import io.liqaudit.engine.LiquidationEngine;
 import io.liqaudit.platform.Problem;
 import io.liqaudit.platform.ProblemResponses;
 import io.liqaudit.security.Roles;
+import io.liqaudit.platform.LiqauditConfig;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.Instant;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -20,6 +22,12 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @RolesAllowed({Roles.INGESTOR, Roles.AUDITOR, Roles.REGULATOR, Roles.RECONCILER, Roles.ADMIN})
 public class RecomputeResource {
 
+    private final LiqauditConfig config;
+
+    RecomputeResource(LiqauditConfig config) {
+        this.config = config;
+    }
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
@@ -27,7 +35,7 @@ public class RecomputeResource {
             description = "Malformed input answers 400 naming each bad field by its JSON path; a well-formed event "
                     + "that cannot be replayed answers 200 with verdict UNVERIFIABLE and its reasons.")
     public Response recompute(JsonNode body) {
-        EventJsonReader.Result read = EventJsonReader.read(body);
+        EventJsonReader.Result read = EventJsonReader.read(body, Instant.now().plus(config.ingest().maxClockSkew()));
         if (!read.isValid()) {
             return ProblemResponses.of(Problem.invalid("The event is malformed.", read.problems()));
         }

@@ -4,9 +4,8 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.ws.rs.DefaultValue;
+import io.liqaudit.platform.QueryParams;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
@@ -16,6 +15,7 @@ import java.util.stream.StreamSupport;
 
 /** The security log, newest first, for administrators. */
 @Path("/api/v1/admin/security-log")
+@jakarta.ws.rs.Produces(jakarta.ws.rs.core.MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.ADMIN)
 public class SecurityLogResource {
 
@@ -30,7 +30,12 @@ public class SecurityLogResource {
     }
 
     @GET
-    public Uni<List<LogEntry>> recent(@QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
+    public Uni<Response> recent(@QueryParam("limit") String limitText) {
+        QueryParams params = new QueryParams();
+        int limit = params.limit(limitText, 100, 1000);
+        if (!params.ok()) {
+            return Uni.createFrom().item(params.invalid());
+        }
         return pool.preparedQuery("select id, occurred_at, actor, action, subject, remote_address, detail "
                         + "from security_log order by id desc limit $1")
                 .execute(Tuple.of(limit))
@@ -38,6 +43,7 @@ public class SecurityLogResource {
                         .map(r -> new LogEntry(r.getLong("id"), r.getOffsetDateTime("occurred_at"), r.getString("actor"),
                                 r.getString("action"), r.getString("subject"), r.getString("remote_address"),
                                 r.getString("detail")))
-                        .toList());
+                        .toList())
+                .map(entries -> Response.ok(entries).build());
     }
 }

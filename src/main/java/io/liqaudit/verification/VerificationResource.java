@@ -2,11 +2,12 @@ package io.liqaudit.verification;
 
 import io.liqaudit.platform.Problem;
 import io.liqaudit.platform.ProblemResponses;
+import io.liqaudit.platform.QueryParams;
 import io.liqaudit.security.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.Valid;
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -36,10 +37,14 @@ public class VerificationResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Start re-replaying all events, or those matching a filter, in the background",
-            description = "Body (optional): {venue, symbol, fundId, verdict, from, to}. Answers 202 with the run; "
+            description = "Body: {venue, symbol, fundId, verdict, from, to}, each optional ({} for all events). Answers 202 with the run; "
                     + "new recomputations are stored beside the old ones.")
-    public Uni<Response> start(@Valid RunFilter filter) {
-        return runs.start(filter, identity.getPrincipal().getName())
+    public Uni<Response> start(JsonNode body) {
+        RunFilter.Read read = RunFilter.read(body);
+        if (read.filter() == null) {
+            return Uni.createFrom().item(ProblemResponses.of(Problem.invalid("The filter is malformed.", read.problems())));
+        }
+        return runs.start(read.filter(), identity.getPrincipal().getName())
                 .map(run -> Response.accepted(run).location(URI.create("/api/v1/verification/runs/" + run.id())).build());
     }
 
@@ -52,7 +57,12 @@ public class VerificationResource {
     @GET
     @Path("{id}")
     @Operation(summary = "A run's progress: done, total, rate, time left, and how many verdicts changed")
-    public Uni<Response> get(@PathParam("id") long id) {
+    public Uni<Response> get(@PathParam("id") String idText) {
+        QueryParams params = new QueryParams();
+        Long id = params.requiredInteger("id", idText, 1, Long.MAX_VALUE);
+        if (!params.ok()) {
+            return Uni.createFrom().item(params.invalid());
+        }
         return runs.find(id).map(run -> run.map(r -> Response.ok(r).build())
                 .orElseGet(() -> ProblemResponses.of(Problem.of(404, "Not Found", "No verification run " + id + "."))));
     }

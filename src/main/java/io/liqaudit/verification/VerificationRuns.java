@@ -43,11 +43,12 @@ public class VerificationRuns {
 
     private static final Logger LOG = Logger.getLogger(VerificationRuns.class);
     private static final ObjectMapper JSON = ExactDecimalJson.newMapper();
+    private static final ObjectMapper STORED = ExactDecimalJson.storedMapper();
 
     /** What a client sees of a run. */
     public record RunView(long id, String status, String engineVersion, String requestedBy, String requestedAt,
-            RunFilter filter, long total, long done, long verdictsChanged, String eventsPerSecond, Long secondsLeft,
-            String finishedAt) {
+            RunFilter filter, long total, long done, long verdictsChanged, long failed, String eventsPerSecond,
+            Long secondsLeft, String finishedAt) {
     }
 
     private final Pool pool;
@@ -129,9 +130,20 @@ public class VerificationRuns {
                     List<EngineResult> results = new ArrayList<>();
                     List<RollupRepository.Revision> revisions = new ArrayList<>();
                     Map<String, OffsetDateTime> deltasChanged = new HashMap<>();
+                    List<Failure> failures = new ArrayList<>();
+                    long lastSeen = -1;
                     for (Row r : rows) {
-                        LiquidationEvent event = parseEvent(r.getString("input"));
-                        EngineResult result = LiquidationEngine.replay(event);
+                        lastSeen = r.getLong("sequence");
+                        LiquidationEvent event;
+                        EngineResult result;
+                        try {
+                            event = parseEvent(r.getString("input"));
+                            result = LiquidationEngine.replay(event);
+                        } catch (RuntimeException e) {
+                            // Recorded and passed over: one event that cannot be processed must not stall the run.
+                            failures.add(new Failure(lastSeen, e.getMessage()));
+                            continue;
+                        }
                         sequences.add(r.getLong("sequence"));
                         results.add(result);
                         Figures before = storedFigures(r);
@@ -144,30 +156,58 @@ public class VerificationRuns {
                             }
                         }
                     }
-                    if (sequences.isEmpty()) {
+                    if (lastSeen < 0) {
                         return conn.preparedQuery("update verification_run set status = 'DONE', finished_at = now() where id = $1")
                                 .execute(Tuple.of(id)).replaceWithVoid();
                     }
-                    long last = sequences.get(sequences.size() - 1);
+                    long last = lastSeen;
+                    int processed = sequences.size() + failures.size();
                     // New recomputations become current; the public rollups follow them, and where a fund
                     // delta changed, the fund's chain is re-walked (which may move verdict counts again).
-                    return RecomputationWriter.write(conn, sequences, results, Timestamps.nowMicros(), id)
-                            .call(() -> rollups.revise(conn, revisions))
-                            .call(() -> fundChain.reevaluateAfter(conn, deltasChanged))
+                    Uni<Long> written = sequences.isEmpty() ? Uni.createFrom().item(0L)
+                            : RecomputationWriter.write(conn, sequences, results, Timestamps.nowMicros(), id)
+                                    .call(() -> rollups.revise(conn, revisions))
+                                    .call(() -> fundChain.reevaluateAfter(conn, deltasChanged));
+                    return written
+                            .call(() -> recordFailures(conn, id, failures))
                             .chain(changed -> conn.preparedQuery("update verification_run set done = done + $2, "
-                                            + "last_sequence = $3, verdicts_changed = verdicts_changed + $4 where id = $1")
-                                    .execute(Tuple.of(id, sequences.size(), last, changed)))
+                                            + "last_sequence = $3, verdicts_changed = verdicts_changed + $4, "
+                                            + "failed = failed + $5 where id = $1")
+                                    .execute(Tuple.of(id, processed, last, changed, failures.size())))
                             .replaceWithVoid();
                 });
     }
 
-    private static LiquidationEvent parseEvent(String input) {
-        try {
-            JsonNode node = JSON.readTree(input);
-            return EventJsonReader.read(node).event();
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a stored input is unreadable", e);
+    /** An event a run could not re-replay, and why. */
+    private record Failure(long sequence, String reason) {
+    }
+
+    private static Uni<Void> recordFailures(SqlConnection conn, long runId, List<Failure> failures) {
+        if (failures.isEmpty()) {
+            return Uni.createFrom().voidItem();
         }
+        failures.forEach(f -> LOG.warnf("verification run %d: event %d cannot be re-replayed: %s", runId, f.sequence(),
+                f.reason()));
+        return conn.preparedQuery("insert into verification_failure (run_id, event_sequence, reason) "
+                        + "select $1, t.seq, t.reason from unnest($2::bigint[], $3::text[]) as t(seq, reason)")
+                .execute(Tuple.of(runId, failures.stream().map(Failure::sequence).toArray(Long[]::new),
+                        failures.stream().map(Failure::reason).toArray(String[]::new)))
+                .replaceWithVoid();
+    }
+
+    private static LiquidationEvent parseEvent(String input) {
+        JsonNode node;
+        try {
+            node = STORED.readTree(input);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the stored input is not readable JSON: " + e.getOriginalMessage());
+        }
+        EventJsonReader.Result read = EventJsonReader.readStored(node);
+        if (!read.isValid()) {
+            throw new IllegalStateException("the stored input does not read as an event under today's input rules: "
+                    + read.problems().stream().limit(5).map(p -> p.field() + " " + p.message()).toList());
+        }
+        return read.event();
     }
 
     /** The figures the rollups hold for an event now: its current recomputation and effective verdict. */
@@ -209,7 +249,7 @@ public class VerificationRuns {
         }
         return new RunView(r.getLong("id"), r.getString("status"), r.getString("engine_version"),
                 r.getString("requested_by"), Timestamps.format(r.getOffsetDateTime("requested_at")),
-                parse(r.getString("filter_text")), total, done, r.getLong("verdicts_changed"), rate, left,
+                parse(r.getString("filter_text")), total, done, r.getLong("verdicts_changed"), r.getLong("failed"), rate, left,
                 Timestamps.format(finished));
     }
 

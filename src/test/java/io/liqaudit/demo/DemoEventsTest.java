@@ -41,7 +41,7 @@ class DemoEventsTest {
         for (int i = 0; i < COUNT; i++) {
             JsonNode e = gen.next();
             defects.merge(gen.lastDefect(), 1, Integer::sum);
-            EventJsonReader.Result read = EventJsonReader.read(e);
+            EventJsonReader.Result read = EventJsonReader.readStored(e);
             assertThat(read.problems()).isEmpty();
             EngineResult r = LiquidationEngine.replay(read.event());
             verdicts.merge(r.verdict(), 1, Integer::sum);

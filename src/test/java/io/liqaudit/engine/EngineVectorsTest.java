@@ -37,7 +37,7 @@ class EngineVectorsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("vectors")
     void replayMatchesTheExpectedOutput(String name, JsonNode input, JsonNode expected) {
-        EventJsonReader.Result read = EventJsonReader.read(input);
+        EventJsonReader.Result read = EventJsonReader.readStored(input);
         assertThat(read.problems()).as("the vector's input is well-formed").isEmpty();
         JsonNode actual = EngineResultJson.write(LiquidationEngine.replay(read.event()));
 

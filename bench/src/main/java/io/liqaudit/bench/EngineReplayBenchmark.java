@@ -60,7 +60,7 @@ public class EngineReplayBenchmark {
         }
         for (JsonNode v : mapper.readTree(Files.readAllBytes(file))) {
             inputs.add(v.get("input").toString().getBytes(StandardCharsets.UTF_8));
-            events.add(EventJsonReader.read(v.get("input")).event());
+            events.add(EventJsonReader.readStored(v.get("input")).event());
         }
         if (inputs.size() != EVENTS) {
             throw new IllegalStateException("expected " + EVENTS + " vectors, found " + inputs.size());
@@ -91,7 +91,7 @@ public class EngineReplayBenchmark {
     @OperationsPerInvocation(EVENTS)
     public void jacksonParseAndRead(Blackhole bh) throws IOException {
         for (byte[] json : inputs) {
-            bh.consume(EventJsonReader.read(mapper.readTree(json)));
+            bh.consume(EventJsonReader.readStored(mapper.readTree(json)));
         }
     }
 }
