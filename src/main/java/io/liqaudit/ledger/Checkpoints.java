@@ -21,8 +21,19 @@ public class Checkpoints {
 
     private static final Logger LOG = Logger.getLogger(Checkpoints.class);
 
-    /** A stored checkpoint. */
+    /**
+     * A stored checkpoint as its signed note says: tree size and root hash are read from the
+     * verified note, never from the table's columns, so an edited row cannot be served as signed.
+     * ({@code createdAt} is when it was made; it is not part of what is signed.)
+     */
     public record Stored(long treeSize, byte[] rootHash, OffsetDateTime createdAt, String note) {
+    }
+
+    /** A stored checkpoint whose note does not verify, or disagrees with its row: it is never served. */
+    public static final class Unverifiable extends RuntimeException {
+        Unverifiable(long treeSize, String why) {
+            super("the stored checkpoint of tree size " + treeSize + " is not served: " + why);
+        }
     }
 
     private final Pool pool;
@@ -79,8 +90,18 @@ public class Checkpoints {
                 return Optional.empty();
             }
             Row r = rows.iterator().next();
-            return Optional.of(new Stored(r.getLong("tree_size"), r.getBuffer("root_hash").getBytes(),
-                    r.getOffsetDateTime("created_at"), r.getString("note")));
+            long size = r.getLong("tree_size");
+            SignedNote.Checkpoint signed;
+            try {
+                signed = SignedNote.verify(r.getString("note"), keys.keyName(), keys.keys().publicKey());
+            } catch (IllegalArgumentException e) {
+                throw new Unverifiable(size, "its signature does not verify");
+            }
+            if (signed.treeSize() != size || !java.util.Arrays.equals(signed.rootHash(), r.getBuffer("root_hash").getBytes())) {
+                throw new Unverifiable(size, "its row differs from its signed note");
+            }
+            return Optional.of(new Stored(signed.treeSize(), signed.rootHash(), r.getOffsetDateTime("created_at"),
+                    r.getString("note")));
         });
     }
 }

@@ -34,7 +34,7 @@ import org.jboss.logging.Logger;
 public class LedgerAudits {
 
     private static final Logger LOG = Logger.getLogger(LedgerAudits.class);
-    private static final ObjectMapper JSON = ExactDecimalJson.newMapper();
+    private static final ObjectMapper JSON = ExactDecimalJson.storedMapper();
     private static final int CHUNK = 5000;
     private static final byte[] MISSING = new byte[32];
 
@@ -82,13 +82,21 @@ public class LedgerAudits {
                 .map(rows -> rows.iterator().hasNext() ? Optional.of(view(rows.iterator().next())) : Optional.empty());
     }
 
-    /** The audit's state between chunks: the rebuilt tree's frontier, and what was found. */
+    /**
+     * The audit's state between chunks: the frontier of the tree of the log's stored leaves, and
+     * what was found. Events are checked against their own leaves (a changed event is named once);
+     * checkpoints are checked against the stored leaves, so a checkpoint is named only when it, or
+     * the log's leaves under it, were altered.
+     */
     private static final class Progress {
         final Map<NodeId, byte[]> frontier = new HashMap<>();
         final List<Tampered> tampered = new ArrayList<>();
         final List<BadCheckpoint> bad = new ArrayList<>();
         long size;
         long checkpointsChecked;
+        /** The last checkpoint whose signed root the stored leaves still reach. */
+        long lastGoodTreeSize;
+        boolean leavesAltered;
     }
 
     private record StoredCheckpoint(long treeSize, byte[] root, String note) {
@@ -143,16 +151,15 @@ public class LedgerAudits {
                 .chain(() -> last ? Uni.createFrom().voidItem() : chunk(id, treeSize, checkpoints, p));
     }
 
-    /** Rebuilds one leaf, compares it with the log's, and appends it to the rebuilt tree. */
+    /** Rebuilds one leaf from the stored event, compares it with the log's, and appends the log's leaf to the tree. */
     private void audit(Row r, Progress p) {
         long seq = r.getLong("seq");
         byte[] stored = r.getBuffer("leaf") == null ? null : r.getBuffer("leaf").getBytes();
-        byte[] rebuilt = MISSING;
         if (r.getString("venue") == null) {
             p.tampered.add(new Tampered(seq, "the event is missing: its row was deleted"));
         } else {
             String input = r.getString("input");
-            rebuilt = LeafContent.leafHash(r.getString("venue"), r.getString("event_id"),
+            byte[] rebuilt = LeafContent.leafHash(r.getString("venue"), r.getString("event_id"),
                     Timestamps.format(r.getOffsetDateTime("recorded_at")), parse(input));
             boolean digestHolds = HexFormat.of().formatHex(CanonicalJson.sha256(input)).equals(r.getString("digest"));
             if (stored == null) {
@@ -163,28 +170,45 @@ public class LedgerAudits {
                 p.tampered.add(new Tampered(seq, "the stored input does not match its content digest"));
             }
         }
-        Map<NodeId, byte[]> created = MerkleTree.append(p.size, List.of(rebuilt), p.frontier);
+        Map<NodeId, byte[]> created = MerkleTree.append(p.size, List.of(stored == null ? MISSING : stored), p.frontier);
         p.size++;
         p.frontier.putAll(created);
         p.frontier.keySet().retainAll(MerkleTree.frontier(p.size));
     }
 
+    /**
+     * Checks the checkpoints of the tree size reached. A checkpoint is bad when it was itself
+     * altered (its signature fails, or its stored root or size differs from its signed note), or
+     * when the stored leaves no longer reach its signed root; the latter is said once, at the first
+     * checkpoint it shows in, since every later checkpoint then fails for the same reason.
+     */
     private void checkAtSize(Progress p, List<StoredCheckpoint> checkpoints) {
         for (StoredCheckpoint cp : checkpoints) {
             if (cp.treeSize() != p.size) {
                 continue;
             }
             p.checkpointsChecked++;
-            byte[] root = MerkleTree.root(p.size, MerkleTree.from(p.frontier));
+            SignedNote.Checkpoint signed;
             try {
-                SignedNote.Checkpoint signed = SignedNote.verify(cp.note(), keys.keyName(), keys.keys().publicKey());
-                if (!Arrays.equals(signed.rootHash(), cp.root()) || signed.treeSize() != cp.treeSize()) {
-                    p.bad.add(new BadCheckpoint(cp.treeSize(), "the signed note does not match the stored root"));
-                } else if (!MessageDigest.isEqual(root, cp.root())) {
-                    p.bad.add(new BadCheckpoint(cp.treeSize(), "the root rebuilt from the stored events differs"));
-                }
+                signed = SignedNote.verify(cp.note(), keys.keyName(), keys.keys().publicKey());
             } catch (IllegalArgumentException e) {
-                p.bad.add(new BadCheckpoint(cp.treeSize(), "the signature does not verify: " + e.getMessage()));
+                p.bad.add(new BadCheckpoint(cp.treeSize(), "the checkpoint was altered: its signature does not verify ("
+                        + e.getMessage() + ")"));
+                continue;
+            }
+            if (signed.treeSize() != cp.treeSize() || !Arrays.equals(signed.rootHash(), cp.root())) {
+                p.bad.add(new BadCheckpoint(cp.treeSize(), "the checkpoint was altered: its stored root hash or tree size "
+                        + "differs from its signed note (signed root " + HexFormat.of().formatHex(signed.rootHash()) + ")"));
+                continue;
+            }
+            byte[] root = MerkleTree.root(p.size, MerkleTree.from(p.frontier));
+            if (MessageDigest.isEqual(root, signed.rootHash())) {
+                p.lastGoodTreeSize = cp.treeSize();
+            } else if (!p.leavesAltered) {
+                p.leavesAltered = true;
+                p.bad.add(new BadCheckpoint(cp.treeSize(), "the log's stored leaves no longer reach this signed root: a leaf "
+                        + "at a sequence from " + p.lastGoodTreeSize + " to " + (cp.treeSize() - 1) + " was altered or removed "
+                        + "(later checkpoints fail for the same reason and are not listed again)"));
             }
         }
     }
