@@ -1,6 +1,7 @@
 package io.liqaudit.disclosure;
 
 import io.liqaudit.engine.DecimalText;
+import io.liqaudit.platform.CsvCells;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +33,7 @@ final class CsvTables {
             csv.append(cell(f.fundId())).append(",ADL shortfalls,").append(t.adlEvents()).append(',')
                     .append(d(t.adlShortfall())).append('\n');
             for (DisclosureQueries.MovementTotal m : f.movements()) {
-                csv.append(cell(f.fundId())).append(',').append(m.kind().toLowerCase()).append(',').append(m.count()).append(',')
+                csv.append(cell(f.fundId())).append(',').append(cell(m.kind().toLowerCase(java.util.Locale.ROOT))).append(',').append(m.count()).append(',')
                         .append(d(m.amount())).append('\n');
             }
         }
@@ -41,7 +42,7 @@ final class CsvTables {
 
     static String balances(Map<String, List<DisclosureQueries.BalancePoint>> balances) {
         StringBuilder csv = new StringBuilder("fund,day,balance_after\n");
-        balances.forEach((fund, points) -> points.forEach(p -> csv.append(cell(fund)).append(',').append(p.day()).append(',')
+        balances.forEach((fund, points) -> points.forEach(p -> csv.append(cell(fund)).append(',').append(cell(p.day())).append(',')
                 .append(d(p.balance())).append('\n')));
         return csv.toString();
     }
@@ -49,7 +50,7 @@ final class CsvTables {
     static String draws(List<DisclosureResource.FundView> funds) {
         StringBuilder csv = new StringBuilder("fund,sequence,day,venue,symbol,amount\n");
         funds.forEach(f -> f.draws().forEach(dr -> csv.append(String.join(",", cell(f.fundId()), String.valueOf(dr.sequence()),
-                dr.day(), cell(dr.venue()), cell(dr.symbol()), d(dr.amount()))).append('\n')));
+                cell(dr.day()), cell(dr.venue()), cell(dr.symbol()), d(dr.amount()))).append('\n')));
         return csv.toString();
     }
 
@@ -79,9 +80,9 @@ final class CsvTables {
     static String register(List<DisclosureQueries.RegisterRow> rows) {
         StringBuilder csv = new StringBuilder("sequence,occurred_at,venue,symbol,side,margin_mode,policy,outcome,liquidated_quantity,"
                 + "liquidation_price,bankruptcy_price,total_fee,insurance_fund_delta,verdict\n");
-        rows.forEach(r -> csv.append(String.join(",", String.valueOf(r.sequence()), r.occurredAt(), cell(r.venue()),
-                cell(r.symbol()), r.side(), r.marginMode(), r.policyMode(), nz(r.outcome()), d(r.liquidatedQuantity()),
-                d(r.liquidationPrice()), d(r.bankruptcyPrice()), d(r.totalFee()), d(r.insuranceFundDelta()), r.verdict()))
+        rows.forEach(r -> csv.append(String.join(",", String.valueOf(r.sequence()), cell(r.occurredAt()), cell(r.venue()),
+                cell(r.symbol()), cell(r.side()), cell(r.marginMode()), cell(r.policyMode()), cell(r.outcome()), d(r.liquidatedQuantity()),
+                d(r.liquidationPrice()), d(r.bankruptcyPrice()), d(r.totalFee()), d(r.insuranceFundDelta()), cell(r.verdict())))
                 .append('\n'));
         return csv.toString();
     }
@@ -94,12 +95,8 @@ final class CsvTables {
         return v == null ? "" : DecimalText.of(v);
     }
 
-    private static String nz(String s) {
-        return s == null ? "" : s;
-    }
-
-    /** A text cell, quoted when it holds a separator or a quote. */
+    /** A text cell: quoted when it holds a separator, neutralised when a spreadsheet would read it as a formula. */
     private static String cell(String s) {
-        return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+        return CsvCells.text(s);
     }
 }
