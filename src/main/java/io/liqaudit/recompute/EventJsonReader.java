@@ -24,10 +24,12 @@ import java.util.Set;
  */
 public final class EventJsonReader {
 
-    public static final int MAX_TIERS = 100;
-    public static final int MAX_FRACTIONS = 100;
-    public static final int MAX_INDEX_COMPONENTS = 100;
-    public static final int MAX_FILLS = 1000;
+    // With these bounds and the 4 MB body limit, no request costs more than about 100 ms of one
+    // core (bench/README.md, LargestRequestBenchmark); real venues use tens of tiers and steps.
+    public static final int MAX_TIERS = 50;
+    public static final int MAX_FRACTIONS = 50;
+    public static final int MAX_INDEX_COMPONENTS = 50;
+    public static final int MAX_FILLS = 100;
 
     private static final Set<String> EVENT = Set.of("eventId", "venue", "symbol", "accountRef", "occurredAt",
             "ruleVersion", "contract", "riskTiers", "policy", "position", "market", "fills", "insuranceFund", "reported");

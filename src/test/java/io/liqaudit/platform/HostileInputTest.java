@@ -103,7 +103,7 @@ class HostileInputTest {
             fills.addObject().put("step", i).put("quantity", "1").put("price", "1");
         }
         long ms = millis(() -> ingest(e.toString()).then().statusCode(400).body("errors.field", contains("$.fills"))
-                .body("errors[0].message", containsString("at most 1000")));
+                .body("errors[0].message", containsString("at most " + io.liqaudit.recompute.EventJsonReader.MAX_FILLS)));
         assertThat(ms).isLessThan(2000);
     }
 
