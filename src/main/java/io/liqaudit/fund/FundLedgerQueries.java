@@ -27,6 +27,13 @@ public class FundLedgerQueries {
     public record Key(OffsetDateTime occurredAt, int order, long ref) {
     }
 
+    /** Whether only events of {@code venue} name this fund (and at least one does): the fund is that venue's. */
+    public Uni<Boolean> belongsTo(String fundId, String venue) {
+        return pool.preparedQuery("select array(select distinct venue from liquidation_event where fund_id = $1 limit 2)")
+                .execute(Tuple.of(fundId))
+                .map(rows -> java.util.Arrays.equals(rows.iterator().next().getArrayOfStrings(0), new String[] {venue}));
+    }
+
 
     private static final String ANCHOR_AT_OR_BEFORE = """
             select e.occurred_at, e.sequence, e.fund_balance_before + r.insurance_fund_delta as after,

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.liqaudit.platform.Cursor;
 import io.liqaudit.platform.InputRules;
 import io.liqaudit.platform.QueryParams;
+import io.liqaudit.security.Identities;
 import io.liqaudit.platform.LiqauditConfig;
 import io.smallrye.common.annotation.Blocking;
 import java.time.Instant;
@@ -79,6 +80,17 @@ public class FundResource {
                     problems)));
         }
         FundMovement movement = read.movement();
+        String scope = Identities.venueScope(identity).orElse(null);
+        if (scope != null) {
+            // A venue's key moves only its venue's funds: those that only its events name.
+            return ledger.belongsTo(fundId, scope).chain(own -> own ? record(fundId, movement)
+                    : Uni.createFrom().item(ProblemResponses.of(Problem.of(403, "Forbidden", "This API key records "
+                            + "movements of venue " + scope + "'s funds only; nothing was recorded."))));
+        }
+        return record(fundId, movement);
+    }
+
+    private Uni<Response> record(String fundId, FundMovement movement) {
         return movements.record(fundId, movement, identity.getPrincipal().getName()).map(outcome -> switch (outcome.status()) {
             case "CREATED" -> Response.created(URI.create("/api/v1/insurance-funds/" + fundId + "/ledger"))
                     .entity(new MovementRecorded(fundId, movement.movementId(), "created")).build();
@@ -101,6 +113,13 @@ public class FundResource {
         if (!params.ok()) {
             return Uni.createFrom().item(params.invalid());
         }
+        String scope = Identities.venueScope(identity).orElse(null);
+        Uni<Boolean> visible = scope == null ? Uni.createFrom().item(true) : ledger.belongsTo(fundId, scope);
+        return visible.chain(v -> v ? page(fundId, after, size)
+                : Uni.createFrom().item(ProblemResponses.of(Problem.of(404, "Not Found", "No fund " + fundId + " of venue " + scope + "."))));
+    }
+
+    private Uni<Response> page(String fundId, FundLedgerQueries.Key after, int size) {
         return ledger.page(fundId, after, size + 1).map(links -> {
             boolean more = links.size() > size;
             List<FundChain.Link> page = more ? links.subList(0, size) : links;

@@ -1,6 +1,7 @@
 package io.liqaudit.ledger;
 
 import io.liqaudit.platform.LiqauditConfig;
+import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,9 +22,29 @@ public class LedgerKeys {
         this.config = config.ledger();
     }
 
-    /** Checked before anything else starts (users are bootstrapped later), so a missing key changes nothing. */
+    /** The RFC 8032 test key that development and tests sign with: public, so never a production key. */
+    static final String PUBLIC_TEST_KEY = "nWGxne/9WmC6hEr0kuwsxERJxWl7MmkZcDusAxyuf2A=";
+
+    /** Checked before anything else starts (users are bootstrapped later), so a missing or weak key changes nothing. */
     void onStart(@Observes @Priority(10) StartupEvent event) {
         keys();
+        if (LaunchMode.current() == LaunchMode.NORMAL) {
+            String weakness = weakness(Base64.getDecoder().decode(config.signingKey().orElseThrow().trim()));
+            if (weakness != null) {
+                throw new IllegalStateException("LIQAUDIT_LEDGER_SIGNING_KEY " + weakness + ". " + MISSING);
+            }
+        }
+    }
+
+    /** Why a seed must not sign production checkpoints, or null. */
+    static String weakness(byte[] seed) {
+        if (java.util.Arrays.equals(seed, Base64.getDecoder().decode(PUBLIC_TEST_KEY))) {
+            return "is the published RFC 8032 test key that development and tests use";
+        }
+        if (seed.length < 32 || java.util.stream.IntStream.range(0, seed.length).map(i -> seed[i]).distinct().count() < 8) {
+            return "is not a random 32-byte secret (too short, all zero or repetitive)";
+        }
+        return null;
     }
 
     public Ed25519Keys keys() {

@@ -9,6 +9,7 @@ import io.liqaudit.platform.InputRules;
 import io.smallrye.common.annotation.Blocking;
 import io.liqaudit.platform.ProblemResponses;
 import io.liqaudit.platform.QueryParams;
+import io.liqaudit.security.Identities;
 import io.liqaudit.security.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -68,6 +69,10 @@ public class LiquidationResource {
             return Uni.createFrom().item(ProblemResponses.of(Problem.invalid("The request body is empty.",
                     List.of(new FieldError("$", "must be a JSON object: the event")))));
         }
+        Response outOfScope = outOfScope(List.of(event));
+        if (outOfScope != null) {
+            return Uni.createFrom().item(outOfScope);
+        }
         return ingest.record(List.of(event), "$", who()).chain(results -> {
             IngestService.ItemResult r = results.get(0);
             return switch (r.status()) {
@@ -120,6 +125,10 @@ public class LiquidationResource {
         }
         List<JsonNode> items = new ArrayList<>(events.size());
         events.forEach(items::add);
+        Response outOfScope = outOfScope(items);
+        if (outOfScope != null) {
+            return Uni.createFrom().item(outOfScope);
+        }
         return ingest.record(items, "$.events[%d]", who()).map(results -> {
             Map<String, Long> counts = new TreeMap<>(Map.of("created", 0L, "duplicate", 0L, "conflict", 0L, "invalid", 0L));
             counts.putAll(results.stream().collect(Collectors.groupingBy(IngestService.ItemResult::status, Collectors.counting())));
@@ -138,7 +147,10 @@ public class LiquidationResource {
         if (!params.ok()) {
             return Uni.createFrom().item(params.invalid());
         }
-        return queries.find(venue, eventId).map(found -> found.map(e -> Response.ok(e).build())
+        // A venue's key reads its own venue only; another venue's events do not exist for it.
+        boolean visible = Identities.venueScope(identity).map(venue::equals).orElse(true);
+        return (visible ? queries.find(venue, eventId) : Uni.createFrom().item(java.util.Optional.<LiquidationQueries.StoredEvent>empty()))
+                .map(found -> found.map(e -> Response.ok(e).build())
                 .orElseGet(() -> ProblemResponses.of(Problem.of(404, "Not Found",
                         "No event " + venue + "/" + eventId + " is recorded."))));
     }
@@ -154,7 +166,11 @@ public class LiquidationResource {
             @QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         QueryParams params = new QueryParams();
-        EventFilter filter = new EventFilter(params.identifier("venue", venue), params.identifier("symbol", symbol),
+        String scope = Identities.venueScope(identity).orElse(null);
+        if (scope != null && venue != null && !venue.equals(scope)) {
+            params.problem("venue", "this API key reads venue " + scope + " only");
+        }
+        EventFilter filter = new EventFilter(scope != null ? scope : params.identifier("venue", venue), params.identifier("symbol", symbol),
                 params.identifier("accountRef", accountRef), params.identifier("fundId", fundId),
                 name(params.constant("verdict", verdict, Enums.Verdict.class)),
                 name(params.constant("finding", finding, Enums.FindingCode.class)),
@@ -170,6 +186,22 @@ public class LiquidationResource {
             String next = more ? Cursor.encode(String.valueOf(page.get(page.size() - 1).sequence())) : null;
             return Response.ok(new Page(page, next)).build();
         });
+    }
+
+    /** A venue's API key records its own venue's events only: any other makes the whole request a 403, nothing stored. */
+    private Response outOfScope(List<JsonNode> items) {
+        String scope = Identities.venueScope(identity).orElse(null);
+        if (scope == null) {
+            return null;
+        }
+        for (JsonNode item : items) {
+            JsonNode venue = item == null ? null : item.get("venue");
+            if (venue != null && venue.isTextual() && !venue.textValue().equals(scope)) {
+                return ProblemResponses.of(Problem.of(403, "Forbidden", "This API key records events of venue " + scope
+                        + " only; nothing was recorded."));
+            }
+        }
+        return null;
     }
 
     private String who() {

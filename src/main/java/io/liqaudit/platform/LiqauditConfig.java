@@ -68,11 +68,11 @@ public interface LiqauditConfig {
     }
 
     interface Security {
-        /** Failed sign-ins for one user name before it is locked out for {@link #lockout()}. */
+        /** Failed sign-ins for one user name from one address before they are refused for {@link #lockout()}. */
         @WithDefault("5")
         int maxFailedSignIns();
 
-        /** How long a user name stays locked after too many failed sign-ins. */
+        /** How long a user name (from that address), or an address, stays refused after too many failures. */
         @WithDefault("15m")
         Duration lockout();
 
@@ -83,6 +83,18 @@ public interface LiqauditConfig {
         /** Delay added to each sign-in attempt once {@link #slowdownAfter()} is reached. */
         @WithDefault("1s")
         Duration slowdown();
+
+        /** Failed sign-ins (any names, wrong API keys) from one address before it is refused for {@link #lockout()}. */
+        @WithDefault("50")
+        int maxFailedSignInsPerAddress();
+
+        /** A portal session ends after this long without a request. */
+        @WithDefault("30m")
+        Duration sessionIdleTimeout();
+
+        /** A portal session ends this long after sign-in, however active. */
+        @WithDefault("12h")
+        Duration sessionLifetime();
     }
 
     interface Demo {

@@ -100,7 +100,9 @@ public class ProblemMappers {
         }
         Response.StatusType type = Response.Status.fromStatusCode(status);
         String title = type == null ? "Error " + status : type.getReasonPhrase();
-        Response.ResponseBuilder answer = ProblemResponses.builder(Problem.of(status, title, detailFor(status)));
+        // A message given by our code says why; JAX-RS' own ("HTTP 409 Conflict") says nothing more than the title.
+        String detail = e.getMessage() != null && !e.getMessage().startsWith("HTTP ") ? e.getMessage() : detailFor(status);
+        Response.ResponseBuilder answer = ProblemResponses.builder(Problem.of(status, title, detail));
         e.getResponse().getHeaders().forEach((name, values) -> {
             if (!name.equalsIgnoreCase("Content-Type")) {
                 values.forEach(v -> answer.header(name, v));

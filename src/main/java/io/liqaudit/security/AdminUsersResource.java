@@ -32,7 +32,7 @@ public class AdminUsersResource {
 
     public record NewUser(
             @NotNull @Pattern(regexp = "[A-Za-z0-9._@-]{1,64}", message = "1 to 64 of letters, digits and . _ @ -") String username,
-            @NotNull @Size(min = Passwords.MIN_LENGTH, max = 200) String password,
+            @NotNull @Size(min = Passwords.MIN_LENGTH, max = Passwords.MAX_BYTES) @FitsBcrypt String password,
             @NotEmpty Set<@Pattern(regexp = ROLE_PATTERN, message = "must be one of " + ROLE_PATTERN) String> roles) {
         @Override
         public String toString() {
@@ -43,7 +43,7 @@ public class AdminUsersResource {
     public record RoleChange(@NotEmpty Set<@Pattern(regexp = ROLE_PATTERN, message = "must be one of " + ROLE_PATTERN) String> roles) {
     }
 
-    public record PasswordChange(@NotNull @Size(min = Passwords.MIN_LENGTH, max = 200) String password) {
+    public record PasswordChange(@NotNull @Size(min = Passwords.MIN_LENGTH, max = Passwords.MAX_BYTES) @FitsBcrypt String password) {
         @Override
         public String toString() {
             return "PasswordChange[]";
@@ -60,11 +60,14 @@ public class AdminUsersResource {
     private final SecurityLog log;
     private final VerifiedCredentials verified;
     private final SecurityIdentity identity;
+    private final PortalSessions sessions;
 
     @Context
     HttpServerRequest request;
 
-    AdminUsersResource(UserStore users, SecurityLog log, VerifiedCredentials verified, SecurityIdentity identity) {
+    AdminUsersResource(UserStore users, SecurityLog log, VerifiedCredentials verified, SecurityIdentity identity,
+            PortalSessions sessions) {
+        this.sessions = sessions;
         this.users = users;
         this.log = log;
         this.verified = verified;
@@ -88,7 +91,8 @@ public class AdminUsersResource {
                 .chain(hash -> users.create(user.username(), hash, user.roles()))
                 .chain(created -> {
                     if (!created) {
-                        return Uni.createFrom().failure(new ClientErrorException(Response.Status.CONFLICT));
+                        return Uni.createFrom().failure(new ClientErrorException(
+                                "A user of that name (in any letter case) exists already.", Response.Status.CONFLICT));
                     }
                     return audit(SecurityLog.Action.USER_CREATED, user.username(), "roles " + UserStore.sorted(user.roles()))
                             .map(v -> Response.created(URI.create("/api/v1/admin/users/" + user.username()))
@@ -99,14 +103,16 @@ public class AdminUsersResource {
     @PUT
     @Path("{username}/roles")
     public Uni<UserView> setRoles(@PathParam("username") String username, @Valid @NotNull RoleChange change) {
-        return changed(users.setRoles(username, change.roles()), SecurityLog.Action.ROLES_SET, username,
-                "roles " + UserStore.sorted(change.roles()));
+        return changed(keepingAnAdmin(users.setRoles(username, change.roles()), username), SecurityLog.Action.ROLES_SET,
+                username, "roles " + UserStore.sorted(change.roles()));
     }
 
     @POST
     @Path("{username}/disable")
     public Uni<UserView> disable(@PathParam("username") String username) {
-        return changed(users.setEnabled(username, false), SecurityLog.Action.USER_DISABLED, username, null);
+        return changed(keepingAnAdmin(users.setEnabled(username, false), username)
+                        .call(found -> sessions.endAll(username, PortalSessions.EndReason.USER_DISABLED)),
+                SecurityLog.Action.USER_DISABLED, username, null);
     }
 
     @POST
@@ -118,8 +124,20 @@ public class AdminUsersResource {
     @PUT
     @Path("{username}/password")
     public Uni<UserView> rotatePassword(@PathParam("username") String username, @Valid @NotNull PasswordChange change) {
-        return changed(hashOffTheEventLoop(change.password()).chain(hash -> users.setPasswordHash(username, hash)),
+        return changed(hashOffTheEventLoop(change.password()).chain(hash -> users.setPasswordHash(username, hash))
+                        .call(found -> sessions.endAll(username, PortalSessions.EndReason.PASSWORD_CHANGED)),
                 SecurityLog.Action.PASSWORD_ROTATED, username, null);
+    }
+
+    /**
+     * Runs a change that may take the admin role or the account away, refusing it (409) when it
+     * would leave no enabled admin: then nobody could ever manage users again.
+     */
+    private Uni<Boolean> keepingAnAdmin(Uni<Boolean> change, String username) {
+        return users.isLastEnabledAdmin(username).chain(last -> last
+                ? Uni.createFrom().failure(new ClientErrorException("This is the last enabled admin: enable or make "
+                        + "another admin first.", Response.Status.CONFLICT))
+                : change);
     }
 
     private Uni<UserView> changed(Uni<Boolean> update, SecurityLog.Action action, String username, String detail) {

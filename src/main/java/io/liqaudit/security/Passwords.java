@@ -12,6 +12,8 @@ public final class Passwords {
     /** bcrypt cost: about 60 ms a check on one core here; verified credentials are cached briefly. */
     static final int COST = 10;
     public static final int MIN_LENGTH = 12;
+    /** bcrypt reads only the first 72 bytes: a longer password would sign in with any suffix, so it is refused. */
+    public static final int MAX_BYTES = 72;
 
     private Passwords() {
     }
@@ -21,6 +23,9 @@ public final class Passwords {
     }
 
     public static boolean matches(String password, String storedHash) {
+        if (tooLong(password)) {
+            return false; // no stored password is longer: its first 72 bytes must not be enough
+        }
         try {
             Password stored = ModularCrypt.decode(storedHash);
             PasswordFactory factory = PasswordFactory.getInstance(BCryptPassword.ALGORITHM_BCRYPT);
@@ -35,6 +40,13 @@ public final class Passwords {
         if (password == null || password.length() < MIN_LENGTH) {
             return "must be at least " + MIN_LENGTH + " characters";
         }
+        if (tooLong(password)) {
+            return "must be at most " + MAX_BYTES + " bytes in UTF-8 (bcrypt reads no more)";
+        }
         return null;
+    }
+
+    private static boolean tooLong(String password) {
+        return password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_BYTES;
     }
 }

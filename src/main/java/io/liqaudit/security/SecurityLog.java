@@ -16,7 +16,7 @@ public class SecurityLog {
     /** What happened, as stored in {@code security_log.action}. */
     public enum Action {
         SIGN_IN_FAILED, SIGN_IN_LOCKED, USER_CREATED, USER_BOOTSTRAPPED, ROLES_SET, USER_DISABLED, USER_ENABLED,
-        PASSWORD_ROTATED
+        PASSWORD_ROTATED, SIGNED_IN, SIGNED_OUT, API_KEY_CREATED, API_KEY_REVOKED, API_KEY_ROTATED, API_KEY_REFUSED
     }
 
     private final Pool pool;

@@ -2,7 +2,12 @@ package io.liqaudit.security;
 
 import io.liqaudit.platform.Problem;
 import io.liqaudit.platform.ProblemResponses;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.ws.rs.core.MediaType;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -15,6 +20,12 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  */
 public class SignInProblemMappers {
 
+    private final SecurityIdentity identity;
+
+    SignInProblemMappers(SecurityIdentity identity) {
+        this.identity = identity;
+    }
+
     @ServerExceptionMapper(priority = 0)
     public Response locked(SignInLockedException e) {
         long seconds = Math.max(1, e.retryAfter().toSeconds());
@@ -25,10 +36,30 @@ public class SignInProblemMappers {
 
     @ServerExceptionMapper(priority = 0)
     public Response notSignedIn(UnauthorizedException e, HttpServerRequest request) {
-        String accept = request.getHeader(HttpHeaders.ACCEPT);
-        if (request.path().startsWith("/portal") && accept != null && accept.contains("text/html")) {
+        if (wantsPage(request)) {
             return Response.seeOther(URI.create("/portal/login")).build();
         }
         return ProblemResponses.unauthorized();
+    }
+
+    /** A person signed in without the page's role reads a page saying so, not a JSON document. */
+    @ServerExceptionMapper(priority = 0)
+    public Response notYourRole(ForbiddenException e, HttpServerRequest request) {
+        if (wantsPage(request) && !identity.isAnonymous()) {
+            return Response.status(403).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                    .entity(Templates.forbidden(identity.getPrincipal().getName(), UserStore.sorted(identity.getRoles())))
+                    .build();
+        }
+        return ProblemResponses.of(Problem.of(403, "Forbidden", "Your roles do not allow this request."));
+    }
+
+    private static boolean wantsPage(HttpServerRequest request) {
+        String accept = request.getHeader(HttpHeaders.ACCEPT);
+        return PortalSessionMechanism.isPageOfPeople(request.path()) && accept != null && accept.contains("text/html");
+    }
+
+    @CheckedTemplate(basePath = "portal", requireTypeSafeExpressions = false)
+    static class Templates {
+        static native TemplateInstance forbidden(String username, java.util.List<String> roles);
     }
 }

@@ -39,10 +39,10 @@ public class UserStore {
         return pool.query("select count(*) from app_user").execute().map(rows -> rows.iterator().next().getLong(0));
     }
 
-    /** Creates the user; answers false when the name is taken. */
+    /** Creates the user; answers false when the name is taken, in any letter case. */
     public Uni<Boolean> create(String username, String passwordHash, Set<String> roles) {
         return pool.preparedQuery("insert into app_user (username, password_hash, roles) values ($1, $2, $3) "
-                        + "on conflict (username) do nothing")
+                        + "on conflict do nothing")
                 .execute(Tuple.of(username, passwordHash, roles.toArray(String[]::new)))
                 .map(rows -> rows.rowCount() == 1);
     }
@@ -54,6 +54,16 @@ public class UserStore {
                         + "roles = excluded.roles, enabled = true, updated_at = now()")
                 .execute(Tuple.of(username, passwordHash, roles.toArray(String[]::new)))
                 .replaceWithVoid();
+    }
+
+    /**
+     * Whether this user is the only enabled admin. (Two admins removing each other at the same
+     * instant could still both pass; admin changes are rare and logged, and bootstrap restores one.)
+     */
+    public Uni<Boolean> isLastEnabledAdmin(String username) {
+        return pool.preparedQuery("select bool_and(username = $1) and count(*) = 1 from app_user "
+                        + "where enabled and 'admin' = any(roles)")
+                .execute(Tuple.of(username)).map(rows -> Boolean.TRUE.equals(rows.iterator().next().getBoolean(0)));
     }
 
     public Uni<Boolean> setRoles(String username, Set<String> roles) {

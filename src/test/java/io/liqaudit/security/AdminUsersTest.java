@@ -99,4 +99,56 @@ class AdminUsersTest {
         pool.preparedQuery(sql).execute(Tuple.of(param)).await().indefinitely().forEach(out::add);
         return out;
     }
+
+    @Test
+    void aPasswordBcryptWouldCutIsRefusedAndNeverSignsIn() {
+        String name = "long-" + UUID.randomUUID().toString().substring(0, 8);
+        String seventyTwo = "p".repeat(72);
+        TestUsers.as(Roles.ADMIN).contentType("application/json").body(body(name, seventyTwo + "x", "auditor"))
+                .post("/api/v1/admin/users").then().statusCode(400).body("errors.field", hasItem("$.password"));
+        TestUsers.as(Roles.ADMIN).contentType("application/json").body(body(name, seventyTwo, "auditor"))
+                .post("/api/v1/admin/users").then().statusCode(201);
+        // Before, any suffix after the 72nd byte signed in too.
+        given().auth().preemptive().basic(name, seventyTwo + "-anything").get("/api/v1/verification/runs").then().statusCode(401);
+        given().auth().preemptive().basic(name, seventyTwo).get("/api/v1/verification/runs").then().statusCode(200);
+        TestUsers.as(Roles.ADMIN).contentType("application/json").body("{\"password\":\"" + "é".repeat(37) + "\"}")
+                .put("/api/v1/admin/users/" + name + "/password").then().statusCode(400); // 74 bytes in UTF-8
+    }
+
+    @Test
+    void userNamesAreUniqueWhateverTheirCase() {
+        String name = "case-" + UUID.randomUUID().toString().substring(0, 8);
+        TestUsers.as(Roles.ADMIN).contentType("application/json").body(body(name, "first-password-1", "auditor"))
+                .post("/api/v1/admin/users").then().statusCode(201);
+        TestUsers.as(Roles.ADMIN).contentType("application/json").body(body(name.toUpperCase(), "first-password-1", "admin"))
+                .post("/api/v1/admin/users").then().statusCode(409).contentType("application/problem+json");
+    }
+
+    @Test
+    void theLastEnabledAdminStays() {
+        List<String> admins = new ArrayList<>();
+        for (Row r : pool.query("select username from app_user where enabled and 'admin' = any(roles)").execute().await()
+                .indefinitely()) {
+            admins.add(r.getString(0));
+        }
+        // Leave t-admin the only enabled admin, then try to remove it.
+        for (String other : admins) {
+            if (!other.equals("t-admin")) {
+                TestUsers.as(Roles.ADMIN).contentType("application/json").post("/api/v1/admin/users/" + other + "/disable")
+                        .then().statusCode(200);
+            }
+        }
+        TestUsers.as(Roles.ADMIN).contentType("application/json").post("/api/v1/admin/users/t-admin/disable").then()
+                .statusCode(409).body("detail", org.hamcrest.Matchers.containsString("last enabled admin"));
+        TestUsers.as(Roles.ADMIN).contentType("application/json").body("{\"roles\":[\"auditor\"]}")
+                .put("/api/v1/admin/users/t-admin/roles").then().statusCode(409);
+        TestUsers.as(Roles.ADMIN).get("/api/v1/admin/users/t-admin").then().statusCode(200).body("enabled", equalTo(true))
+                .body("roles", hasItem("admin"));
+        for (String other : admins) {
+            if (!other.equals("t-admin")) {
+                TestUsers.as(Roles.ADMIN).contentType("application/json").post("/api/v1/admin/users/" + other + "/enable")
+                        .then().statusCode(200);
+            }
+        }
+    }
 }

@@ -37,6 +37,11 @@ final class EndpointMatrix {
             new Endpoint("POST", "/api/v1/admin/users/{username}/enable", "/api/v1/admin/users/nobody-here/enable", Set.of(Roles.ADMIN)),
             new Endpoint("PUT", "/api/v1/admin/users/{username}/password", "/api/v1/admin/users/nobody-here/password", Set.of(Roles.ADMIN)),
             new Endpoint("GET", "/api/v1/admin/security-log", "/api/v1/admin/security-log", Set.of(Roles.ADMIN)),
+            new Endpoint("GET", "/api/v1/admin/api-keys", "/api/v1/admin/api-keys", Set.of(Roles.ADMIN)),
+            new Endpoint("POST", "/api/v1/admin/api-keys", "/api/v1/admin/api-keys", Set.of(Roles.ADMIN)),
+            new Endpoint("DELETE", "/api/v1/admin/api-keys/{id}", "/api/v1/admin/api-keys/0000000000000000", Set.of(Roles.ADMIN)),
+            new Endpoint("POST", "/api/v1/admin/api-keys/{id}/rotate", "/api/v1/admin/api-keys/0000000000000000/rotate",
+                    Set.of(Roles.ADMIN)),
             new Endpoint("POST", "/api/v1/engine/recompute", "/api/v1/engine/recompute", ANY_ROLE),
             new Endpoint("POST", "/api/v1/liquidations", "/api/v1/liquidations", Set.of(Roles.INGESTOR)),
             new Endpoint("POST", "/api/v1/liquidations/batch", "/api/v1/liquidations/batch", Set.of(Roles.INGESTOR)),
@@ -64,6 +69,7 @@ final class EndpointMatrix {
             new Endpoint("GET", "/disclosures/{page}.csv", "/disclosures/index.csv?table=venues", PUBLIC),
             new Endpoint("GET", "/portal", "/portal", Set.of(Roles.AUDITOR)),
             new Endpoint("GET", "/portal/login", "/portal/login", PUBLIC),
+            new Endpoint("POST", "/portal/login", "/portal/login", PUBLIC, "application/x-www-form-urlencoded"),
             new Endpoint("POST", "/portal/logout", "/portal/logout", ANY_ROLE, "application/x-www-form-urlencoded"));
 
     private EndpointMatrix() {

@@ -64,6 +64,77 @@ class SecurityMatrixTest {
         return tests.stream();
     }
 
+    /** An API key per role, made once through the admin API. */
+    private static final Map<String, String> KEYS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    static String key(String role, String venue) {
+        return KEYS.computeIfAbsent(role + "/" + venue, k -> {
+            String body = "{\"name\":\"matrix " + role + "\",\"role\":\"" + role + "\""
+                    + (venue == null ? "" : ",\"venue\":\"" + venue + "\"") + "}";
+            return TestUsers.as(Roles.ADMIN).contentType("application/json").body(body).post("/api/v1/admin/api-keys")
+                    .then().statusCode(201).extract().jsonPath().getString("key");
+        });
+    }
+
+    /** The same matrix for API keys: a key of a role may do exactly what a user of that role may. */
+    @TestFactory
+    Stream<DynamicTest> everyEndpointAgainstAnApiKeyOfEveryRole() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (EndpointMatrix.Endpoint e : EndpointMatrix.ALL) {
+            for (String role : Roles.ALL) {
+                tests.add(DynamicTest.dynamicTest(e.method() + " " + e.path() + " with a " + role + " key", () -> {
+                    int status = call(given().header("Authorization", "Bearer " + key(role, null)), e);
+                    if (e.isPublic() || e.roles().contains(role)) {
+                        assertThat(status).as("%s %s with a %s key", e.method(), e.path(), role).isNotIn(401, 403);
+                    } else {
+                        assertThat(status).as("%s %s with a %s key", e.method(), e.path(), role).isEqualTo(403);
+                    }
+                }));
+            }
+        }
+        return tests.stream();
+    }
+
+    /** Revoked, expired, malformed and unknown keys, and a session after sign-out, sign nobody in anywhere. */
+    @TestFactory
+    Stream<DynamicTest> deadCredentialsSignNobodyIn() throws Exception {
+        String revokedKey = TestUsers.as(Roles.ADMIN).contentType("application/json")
+                .body("{\"name\":\"to revoke\",\"role\":\"admin\"}").post("/api/v1/admin/api-keys").then().statusCode(201)
+                .extract().jsonPath().getString("key");
+        String revokedId = revokedKey.substring(4, 20);
+        TestUsers.as(Roles.ADMIN).delete("/api/v1/admin/api-keys/" + revokedId).then().statusCode(204);
+        String expiring = TestUsers.as(Roles.ADMIN).contentType("application/json")
+                .body("{\"name\":\"expiring\",\"role\":\"admin\",\"expiresAt\":\""
+                        + java.time.Instant.now().plusSeconds(2).truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + "\"}")
+                .post("/api/v1/admin/api-keys").then().statusCode(201).extract().jsonPath().getString("key");
+        String session = PortalSessionsTest.session("t-admin", "admin-password-1");
+        PortalSessionsTest.Form form = PortalSessionsTest.loadForm("/portal/login", null);
+        given().cookie(PortalSessions.COOKIE, session).cookie("liqaudit-csrf", form.csrfCookie()).redirects().follow(false)
+                .formParam("csrf-token", form.token()).post("/portal/logout").then().statusCode(303);
+        Thread.sleep(2_500); // the expiring key has expired
+        Map<String, RequestSpecification> dead = new java.util.LinkedHashMap<>();
+        List<DynamicTest> tests = new ArrayList<>();
+        for (EndpointMatrix.Endpoint e : EndpointMatrix.ALL) {
+            if (e.isPublic()) {
+                continue;
+            }
+            for (String kind : List.of("revoked key", "expired key", "unknown key", "malformed key", "session after sign-out")) {
+                tests.add(DynamicTest.dynamicTest(e.method() + " " + e.path() + " with a " + kind, () -> {
+                    RequestSpecification r = switch (kind) {
+                        case "revoked key" -> given().header("Authorization", "Bearer " + revokedKey);
+                        case "expired key" -> given().header("Authorization", "Bearer " + expiring);
+                        case "unknown key" -> given().header("Authorization", "Bearer lqa_0000000000000000_"
+                                + "A".repeat(43));
+                        case "malformed key" -> given().header("Authorization", "Bearer not-a-key");
+                        default -> given().cookie(PortalSessions.COOKIE, session);
+                    };
+                    assertThat(call(r, e)).as("%s %s with a %s", e.method(), e.path(), kind).isIn(401, 303);
+                }));
+            }
+        }
+        return tests.stream();
+    }
+
     private static int call(RequestSpecification request, EndpointMatrix.Endpoint e) {
         return request.redirects().follow(false).contentType(e.contentType())
                 .body(e.body())

@@ -48,38 +48,72 @@ class SignInThrottleTest {
             public Duration slowdown() {
                 return slowdown;
             }
+
+            public int maxFailedSignInsPerAddress() {
+                return 10;
+            }
+
+            public Duration sessionIdleTimeout() {
+                return Duration.ofMinutes(30);
+            }
+
+            public Duration sessionLifetime() {
+                return Duration.ofHours(12);
+            }
         };
     }
 
+    static final String HERE = "10.0.0.1";
     final MovableClock clock = new MovableClock();
     final SignInThrottle throttle = new SignInThrottle(config(4, 2, Duration.ofSeconds(1), Duration.ofMinutes(15)), clock);
 
     @Test
     void slowsDownThenLocksThenForgives() {
-        assertThat(throttle.before("Mallory").delay()).isZero();
-        throttle.failed("mallory");
-        assertThat(throttle.before("mallory").delay()).isZero();
-        throttle.failed("MALLORY"); // names are compared without case
-        assertThat(throttle.before("mallory").delay()).isEqualTo(Duration.ofSeconds(1));
-        assertThat(throttle.before("mallory").locked()).isFalse();
-        throttle.failed("mallory");
-        throttle.failed("mallory");
-        SignInThrottle.Verdict locked = throttle.before("mallory");
+        assertThat(throttle.before("Mallory", HERE).delay()).isZero();
+        throttle.failed("mallory", HERE);
+        assertThat(throttle.before("mallory", HERE).delay()).isZero();
+        throttle.failed("MALLORY", HERE); // names are compared without case
+        assertThat(throttle.before("mallory", HERE).delay()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(throttle.before("mallory", HERE).locked()).isFalse();
+        throttle.failed("mallory", HERE);
+        throttle.failed("mallory", HERE);
+        SignInThrottle.Verdict locked = throttle.before("mallory", HERE);
         assertThat(locked.locked()).isTrue();
         assertThat(locked.retryAfter()).isEqualTo(Duration.ofMinutes(15));
-        assertThat(throttle.before("alice").locked()).as("other names are untouched").isFalse();
+        assertThat(throttle.before("alice", HERE).locked()).as("other names are untouched").isFalse();
 
         clock.now = clock.now.plus(Duration.ofMinutes(15));
-        assertThat(throttle.before("mallory").locked()).isFalse();
-        throttle.failed("mallory");
-        assertThat(throttle.before("mallory").delay()).as("the count starts again after a lock").isZero();
+        assertThat(throttle.before("mallory", HERE).locked()).isFalse();
+        throttle.failed("mallory", HERE);
+        assertThat(throttle.before("mallory", HERE).delay()).as("the count starts again after a lock").isZero();
     }
 
     @Test
     void successClearsTheCount() {
-        throttle.failed("bob");
-        throttle.failed("bob");
-        throttle.succeeded("bob");
-        assertThat(throttle.before("bob").delay()).isZero();
+        throttle.failed("bob", HERE);
+        throttle.failed("bob", HERE);
+        throttle.succeeded("bob", HERE);
+        assertThat(throttle.before("bob", HERE).delay()).isZero();
+    }
+
+    @Test
+    void aGuesserLocksOnlyItselfNeverTheRightCredentialFromElsewhere() {
+        for (int i = 0; i < 4; i++) {
+            throttle.failed("ingestor", "203.0.113.9");
+        }
+        assertThat(throttle.before("ingestor", "203.0.113.9").locked()).isTrue();
+        assertThat(throttle.before("ingestor", HERE).locked()).as("the venue's own address").isFalse();
+        assertThat(throttle.before("ingestor", HERE).delay()).isZero();
+    }
+
+    @Test
+    void anAddressSprayingManyNamesIsRefused() {
+        for (int i = 0; i < 10; i++) {
+            throttle.failed("user" + i, "198.51.100.7");
+        }
+        assertThat(throttle.before("someone-else", "198.51.100.7").locked()).isTrue();
+        assertThat(throttle.before("someone-else", HERE).locked()).isFalse();
+        throttle.failedFrom("192.0.2.1");
+        assertThat(throttle.before("x", "192.0.2.1").locked()).isFalse();
     }
 }
