@@ -6,13 +6,15 @@ cd "$(dirname "$0")/.."
 scripts/db-up.sh liquidations_test
 scripts/db-up.sh --fresh liquidations_test_empty  # scratch: the production start-up check (ProductionStartIT)
 scripts/db-up.sh --fresh liquidations_test_tamper # scratch: the tamper audit test rewrites rows (TamperAuditTest)
-# The disclosure pages are tested in a real headless browser: Debian's Chromium.
-if ! command -v chromium >/dev/null 2>&1; then
+# Pages are tested in a real headless browser: Debian's Chromium, typed into and clicked through
+# Debian's chromedriver (WebDriver), so nothing is downloaded at run time.
+if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    echo "test: installing Chromium (Debian package) for the browser tests" >&2
-    DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+    echo "test: installing Chromium and chromedriver (Debian packages) for the browser tests" >&2
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null \
+      && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
   else
-    echo "test: Chromium is missing and cannot be installed here (not root); install the 'chromium' package" >&2
+    echo "test: Chromium or chromedriver is missing and cannot be installed here (not root); install 'chromium' and 'chromium-driver'" >&2
     exit 1
   fi
 fi

@@ -47,7 +47,7 @@ public class SignInProblemMappers {
     public Response notYourRole(ForbiddenException e, HttpServerRequest request) {
         if (wantsPage(request) && !identity.isAnonymous()) {
             return Response.status(403).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                    .entity(Templates.forbidden(identity.getPrincipal().getName(), UserStore.sorted(identity.getRoles())))
+                    .entity(Templates.forbidden(identity.getPrincipal().getName(), String.join(", ", UserStore.sorted(identity.getRoles()))))
                     .build();
         }
         return ProblemResponses.of(Problem.of(403, "Forbidden", "Your roles do not allow this request."));
@@ -58,8 +58,8 @@ public class SignInProblemMappers {
         return PortalSessionMechanism.isPageOfPeople(request.path()) && accept != null && accept.contains("text/html");
     }
 
-    @CheckedTemplate(basePath = "portal", requireTypeSafeExpressions = false)
+    @CheckedTemplate(basePath = "portal")
     static class Templates {
-        static native TemplateInstance forbidden(String username, java.util.List<String> roles);
+        static native TemplateInstance forbidden(String username, String roles);
     }
 }

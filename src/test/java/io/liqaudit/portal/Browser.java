@@ -1,0 +1,110 @@
+package io.liqaudit.portal;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's Chromium driven by Debian's chromedriver (WebDriver): it types and clicks, keeps its
+ * cookies, and sends exactly what a person's browser sends. Nothing is downloaded at run time.
+ */
+public final class Browser implements AutoCloseable {
+
+    private static final String CHROMIUM = "/usr/bin/chromium";
+    private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+
+    private final ChromeDriver driver;
+    private final String base;
+
+    public Browser(String base) throws IOException {
+        this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM)
+                .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                        "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                        "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(Path.of(CHROMEDRIVER).toFile())
+                .usingAnyFreePort().build();
+        this.driver = new ChromeDriver(service, options);
+        driver.manage().window().setSize(new Dimension(1280, 900));
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    }
+
+    public Browser open(String path) {
+        driver.get(base + path);
+        return this;
+    }
+
+    /** Types into the field labelled {@code label}, as a person does: click it, then key by key. */
+    public Browser type(String label, String text) {
+        WebElement field = driver.findElement(By.xpath("//label[normalize-space(.)='" + label + "']"));
+        WebElement input = driver.findElement(By.id(field.getAttribute("for")));
+        input.click();
+        input.clear();
+        input.sendKeys(text);
+        return this;
+    }
+
+    /** Clicks the button with this text and waits for the page it leads to (the old page goes stale). */
+    public Browser click(String buttonText) {
+        WebElement button = driver.findElement(By.xpath("//button[starts-with(normalize-space(.), '" + buttonText + "')]"));
+        WebElement page = driver.findElement(By.tagName("html"));
+        button.click();
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(page));
+        new WebDriverWait(driver, Duration.ofSeconds(15))
+                .until(d -> "complete".equals(((ChromeDriver) d).executeScript("return document.readyState")));
+        return this;
+    }
+
+    public String path() {
+        return java.net.URI.create(driver.getCurrentUrl()).getPath();
+    }
+
+    public String text() {
+        return driver.findElement(By.tagName("body")).getText();
+    }
+
+    public String title() {
+        return driver.getTitle();
+    }
+
+    public List<String> cookieNames() {
+        return driver.manage().getCookies().stream().map(org.openqa.selenium.Cookie::getName).toList();
+    }
+
+    /** Screenshots at desktop and phone width, kept under target/screenshots for a person to look at. */
+    public void screenshots(String name) throws IOException {
+        Path dir = Path.of("target/screenshots");
+        Files.createDirectories(dir);
+        for (int width : new int[] {1280, 390}) {
+            driver.manage().window().setSize(new Dimension(width, 900));
+            Files.write(dir.resolve(name + "-" + width + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+        }
+        driver.manage().window().setSize(new Dimension(1280, 900));
+    }
+
+    /** Whether the page is wider than the window (a horizontal scroll bar). */
+    public boolean overflows() {
+        Object wide = driver.executeScript("return document.documentElement.scrollWidth > window.innerWidth + 1");
+        return Boolean.TRUE.equals(wide);
+    }
+
+    public ChromeDriver driver() {
+        return driver;
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}
