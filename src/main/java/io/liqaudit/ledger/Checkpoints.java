@@ -46,7 +46,7 @@ public class Checkpoints {
         this.keys = keys;
     }
 
-    @Scheduled(every = "${liqaudit.ledger.checkpoint-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${liqaudit.ledger.checkpoint-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> checkpointWhenGrown() {
         return makeCheckpoint().replaceWithVoid()
                 .onFailure().invoke(e -> LOG.error("cannot make a checkpoint; will retry", e))
@@ -54,7 +54,7 @@ public class Checkpoints {
     }
 
     /** Signs the committed tree if it is larger than the last checkpoint; answers the latest checkpoint. */
-    public Uni<Optional<Stored>> makeCheckpoint() {
+    Uni<Optional<Stored>> makeCheckpoint() {
         return pool.query("select h.next_sequence, (select max(tree_size) from checkpoint) as last from ledger_head h")
                 .execute().chain(rows -> {
                     Row r = rows.iterator().next();

@@ -6,6 +6,7 @@ import io.liqaudit.ledger.merkle.MerkleTree;
 import io.liqaudit.ledger.merkle.NodeId;
 import io.liqaudit.platform.CanonicalJson;
 import io.liqaudit.platform.ExactDecimalJson;
+import io.liqaudit.platform.LiqauditConfig;
 import io.liqaudit.platform.Timestamps;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -35,7 +36,6 @@ public class LedgerAudits {
 
     private static final Logger LOG = Logger.getLogger(LedgerAudits.class);
     private static final ObjectMapper JSON = ExactDecimalJson.storedMapper();
-    private static final int CHUNK = 5000;
     private static final byte[] MISSING = new byte[32];
 
     /** A sequence whose stored event does not match the log, and why. */
@@ -52,10 +52,12 @@ public class LedgerAudits {
 
     private final Pool pool;
     private final LedgerKeys keys;
+    private final LiqauditConfig config;
 
-    LedgerAudits(Pool pool, LedgerKeys keys) {
+    LedgerAudits(Pool pool, LedgerKeys keys, LiqauditConfig config) {
         this.pool = pool;
         this.keys = keys;
+        this.config = config;
     }
 
     public Uni<AuditView> start(String by) {
@@ -67,7 +69,7 @@ public class LedgerAudits {
     }
 
     /** The daily audit. */
-    @Scheduled(cron = "${liqaudit.ledger.audit-cron:0 30 3 * * ?}", timeZone = "UTC")
+    @Scheduled(cron = "${liqaudit.ledger.audit-cron}", timeZone = "UTC")
     Uni<Void> daily() {
         return start("scheduler").replaceWithVoid();
     }
@@ -122,7 +124,7 @@ public class LedgerAudits {
 
     private Uni<Void> chunk(long id, long treeSize, List<StoredCheckpoint> checkpoints, Progress p) {
         long from = p.size;
-        long to = Math.min(treeSize, from + CHUNK);
+        long to = Math.min(treeSize, from + config.ledger().auditChunkSize());
         Uni<Void> work = from >= to ? Uni.createFrom().voidItem() : pool.preparedQuery("""
                         select s.seq, e.venue, e.event_id, e.recorded_at, e.input, encode(e.content_digest, 'hex') as digest,
                                n.hash as leaf

@@ -61,12 +61,13 @@ public class LedgerResource {
         if (!params.ok()) {
             return Uni.createFrom().item(params.invalid());
         }
-        Uni<java.util.Optional<Checkpoints.Stored>> found = treeSize != null ? checkpoints.at(treeSize)
-                : checkpoints.latest().chain(latest -> latest.isPresent() ? Uni.createFrom().item(latest)
-                        : checkpoints.makeCheckpoint());
+        // A public read never writes: checkpoints are signed by the scheduler alone, never on request.
+        Uni<java.util.Optional<Checkpoints.Stored>> found = treeSize != null ? checkpoints.at(treeSize) : checkpoints.latest();
         return found.map(c -> c.map(cp -> Response.ok(new CheckpointView(cp.treeSize(), HEX.formatHex(cp.rootHash()),
                         Timestamps.format(cp.createdAt()), cp.note())).build())
-                .orElseGet(() -> ProblemResponses.of(Problem.of(404, "Not Found", "No checkpoint of tree size " + treeSize + "."))));
+                .orElseGet(() -> ProblemResponses.of(Problem.of(404, "Not Found", treeSize == null
+                        ? "No checkpoint is signed yet; one is signed within a checkpoint interval of the first event."
+                        : "No checkpoint of tree size " + treeSize + "."))));
     }
 
     @GET

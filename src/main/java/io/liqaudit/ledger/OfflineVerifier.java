@@ -78,8 +78,9 @@ public final class OfflineVerifier {
             }
             List<byte[]> path = new ArrayList<>();
             proof.path("auditPath").forEach(h -> path.add(HEX.parseHex(h.asText())));
-            if (!MerkleVerifier.verifyInclusion(sequence, treeSize, leaf, path, signed.rootHash())) {
-                return new Result(false, "the inclusion proof does not lead to the signed root");
+            var failure = MerkleVerifier.whyInclusionFails(sequence, treeSize, leaf, path, signed.rootHash());
+            if (failure.isPresent()) {
+                return new Result(false, "the inclusion proof does not lead to the signed root (" + failure.get() + ")");
             }
             return new Result(true, "event " + event.path("venue").asText() + "/" + event.path("eventId").asText()
                     + " is leaf " + sequence + " of the log of size " + treeSize + " signed by " + publicKey.path("keyName").asText());

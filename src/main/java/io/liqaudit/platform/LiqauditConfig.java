@@ -59,12 +59,20 @@ public interface LiqauditConfig {
         /** When the daily tamper audit runs (Quartz-style cron, UTC). */
         @WithDefault("0 30 3 * * ?")
         String auditCron();
+
+        /** Events a tamper audit reads and hashes per query (also how often it records its progress). */
+        @WithDefault("5000")
+        int auditChunkSize();
     }
 
     interface Verification {
         /** Events re-replayed per transaction of a verification run (also its resume granularity). */
         @WithDefault("500")
         int chunkSize();
+
+        /** How often the scheduler looks for runs with work left (and resumes them after a restart). */
+        @WithDefault("1s")
+        Duration poll();
     }
 
     interface Security {

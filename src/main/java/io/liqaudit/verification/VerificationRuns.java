@@ -93,7 +93,7 @@ public class VerificationRuns {
     }
 
     /** Advances every running run by chunks; also what resumes runs after a restart. */
-    @Scheduled(every = "${liqaudit.verification.poll:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${liqaudit.verification.poll}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> work() {
         return advanceOneChunk().chain(progressed -> progressed ? work() : Uni.createFrom().voidItem())
                 .onFailure().invoke(e -> LOG.error("verification run failed a chunk; it will be retried", e))
