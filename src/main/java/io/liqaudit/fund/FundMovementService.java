@@ -5,6 +5,9 @@ import io.liqaudit.liquidation.FundChainRepository;
 import io.liqaudit.platform.CanonicalJson;
 import io.liqaudit.platform.ExactDecimalJson;
 import io.liqaudit.platform.Timestamps;
+import io.liqaudit.recording.RecordStatus;
+import io.liqaudit.recording.RefusedSubmissions;
+import java.util.List;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -25,7 +28,7 @@ import java.util.Map;
 public class FundMovementService {
 
     /** {@code CREATED}, {@code DUPLICATE} or {@code CONFLICT}, and the stored movement's row id. */
-    public record Outcome(String status, long id) {
+    public record Outcome(RecordStatus status, long id) {
     }
 
     private static final String INSERT = """
@@ -54,7 +57,7 @@ public class FundMovementService {
                 .chain(rows -> {
                     if (rows.iterator().hasNext()) {
                         long id = rows.iterator().next().getLong("id");
-                        return chain.reevaluateAfter(conn, Map.of(fundId, occurred)).map(v -> new Outcome("CREATED", id));
+                        return chain.reevaluateAfter(conn, Map.of(fundId, occurred)).map(v -> new Outcome(RecordStatus.CREATED, id));
                     }
                     return conn.preparedQuery("select id, encode(content_digest, 'hex') d from fund_movement "
                                     + "where fund_id = $1 and movement_id = $2")
@@ -62,13 +65,12 @@ public class FundMovementService {
                             .chain(existing -> {
                                 Row row = existing.iterator().next();
                                 if (row.getString("d").equals(digest)) {
-                                    return Uni.createFrom().item(new Outcome("DUPLICATE", row.getLong("id")));
+                                    return Uni.createFrom().item(new Outcome(RecordStatus.DUPLICATE, row.getLong("id")));
                                 }
-                                return conn.preparedQuery("insert into refused_submission (submitted_by, kind, identity, "
-                                                + "content_digest, stored_digest) values ($1, 'fund_movement', $2, "
-                                                + "decode($3, 'hex'), decode($4, 'hex'))")
-                                        .execute(Tuple.of(by, fundId + "/" + m.movementId(), digest, row.getString("d")))
-                                        .map(v -> new Outcome("CONFLICT", row.getLong("id")));
+                                return RefusedSubmissions.log(conn, RefusedSubmissions.Kind.FUND_MOVEMENT, by,
+                                                List.of(new RefusedSubmissions.Refusal(fundId + "/" + m.movementId(), digest,
+                                                        row.getString("d"))))
+                                        .map(v -> new Outcome(RecordStatus.CONFLICT, row.getLong("id")));
                             });
                 }));
     }

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.liqaudit.platform.Cursor;
 import io.liqaudit.platform.InputRules;
 import io.liqaudit.platform.QueryParams;
+import io.liqaudit.recording.RecordStatus;
 import io.liqaudit.security.Identities;
 import io.liqaudit.platform.LiqauditConfig;
 import io.smallrye.common.annotation.Blocking;
@@ -47,7 +48,7 @@ public class FundResource {
     public record LedgerPage(String fundId, List<LedgerEntry> items, String nextCursor) {
     }
 
-    public record MovementRecorded(String fundId, String movementId, String status) {
+    public record MovementRecorded(String fundId, String movementId, RecordStatus status) {
     }
 
     private final LiqauditConfig config;
@@ -92,9 +93,9 @@ public class FundResource {
 
     private Uni<Response> record(String fundId, FundMovement movement) {
         return movements.record(fundId, movement, identity.getPrincipal().getName()).map(outcome -> switch (outcome.status()) {
-            case "CREATED" -> Response.created(URI.create("/api/v1/insurance-funds/" + fundId + "/ledger"))
-                    .entity(new MovementRecorded(fundId, movement.movementId(), "created")).build();
-            case "DUPLICATE" -> Response.ok(new MovementRecorded(fundId, movement.movementId(), "duplicate")).build();
+            case CREATED -> Response.created(URI.create("/api/v1/insurance-funds/" + fundId + "/ledger"))
+                    .entity(new MovementRecorded(fundId, movement.movementId(), RecordStatus.CREATED)).build();
+            case DUPLICATE -> Response.ok(new MovementRecorded(fundId, movement.movementId(), RecordStatus.DUPLICATE)).build();
             default -> ProblemResponses.of(Problem.of(409, "Conflict", "Movement " + movement.movementId()
                     + " of fund " + fundId + " is already recorded with other content; the attempt is logged."));
         });

@@ -1,7 +1,9 @@
 package io.liqaudit.liquidation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.liqaudit.engine.Enums;
 import io.liqaudit.engine.LiquidationEngine;
+import io.liqaudit.recording.RecordStatus;
 import io.liqaudit.platform.CanonicalJson;
 import io.liqaudit.platform.LiqauditConfig;
 import io.liqaudit.platform.Problem.FieldError;
@@ -24,8 +26,8 @@ import java.util.List;
 public class IngestService {
 
     /** The result for one item of a request; {@code problems} only for INVALID, {@code sequence} otherwise. */
-    public record ItemResult(int index, String status, String venue, String eventId, Long sequence, String verdict,
-            List<FieldError> problems) {
+    public record ItemResult(int index, RecordStatus status, String venue, String eventId, Long sequence,
+            Enums.Verdict verdict, List<FieldError> problems) {
     }
 
     private final Pool pool;
@@ -71,7 +73,7 @@ public class IngestService {
                 results.add(null);
             } else if (prepared instanceof Malformed m) {
                 JsonNode item = items.get(i);
-                results.add(new ItemResult(i, "invalid", textOrNull(item, "venue"), textOrNull(item, "eventId"), null, null,
+                results.add(new ItemResult(i, RecordStatus.INVALID, textOrNull(item, "venue"), textOrNull(item, "eventId"), null, null,
                         m.problems()));
             }
         }
@@ -84,9 +86,8 @@ public class IngestService {
                         Submission s = submissions.get(k);
                         RecordOutcome o = outcomes.get(k);
                         int index = submissionIndex.get(k);
-                        results.set(index, new ItemResult(index, o.status().name().toLowerCase(java.util.Locale.ROOT),
-                                s.venue(), s.eventId(), o.sequence(),
-                                o.status() == RecordOutcome.Status.CONFLICT ? null : s.recomputation().verdict().name(),
+                        results.set(index, new ItemResult(index, o.status(), s.venue(), s.eventId(), o.sequence(),
+                                o.status() == RecordStatus.CONFLICT ? null : s.recomputation().verdict(),
                                 null));
                     }
                     return results;

@@ -4,6 +4,8 @@ import io.liqaudit.disclosure.RollupRepository;
 import io.liqaudit.engine.DecimalText;
 import io.liqaudit.ledger.MerkleLogRepository;
 import io.liqaudit.platform.Timestamps;
+import io.liqaudit.recording.RecordStatus;
+import io.liqaudit.recording.RefusedSubmissions;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -42,11 +44,6 @@ public class LiquidationRepository {
                  as t(seq, venue, event_id, digest, input, symbol, account, fund, occurred, side, margin, policy, balance)
             """;
     private static final String ADVANCE_HEAD = "update ledger_head set next_sequence = $1 where id = 1";
-    private static final String LOG_REFUSED = """
-            insert into refused_submission (submitted_by, kind, identity, content_digest, stored_digest)
-            select $1, 'liquidation_event', t.identity, decode(t.digest, 'hex'), decode(t.stored, 'hex')
-            from unnest($2::text[], $3::text[], $4::text[]) as t(identity, digest, stored)
-            """;
 
     private final FundChainRepository fundChain;
     private final MerkleLogRepository log;
@@ -69,7 +66,7 @@ public class LiquidationRepository {
                     List<RecordOutcome> outcomes = new ArrayList<>();
                     List<Submission> created = new ArrayList<>();
                     List<Long> sequences = new ArrayList<>();
-                    List<String[]> refused = new ArrayList<>();
+                    List<RefusedSubmissions.Refusal> refused = new ArrayList<>();
                     long sequence = next;
                     for (Submission s : submissions) {
                         Stored existing = stored.get(s.identityKey());
@@ -78,12 +75,12 @@ public class LiquidationRepository {
                             stored.put(s.identityKey(), existing); // a repeat later in the same batch sees it
                             created.add(s);
                             sequences.add(existing.sequence());
-                            outcomes.add(new RecordOutcome(RecordOutcome.Status.CREATED, existing.sequence()));
+                            outcomes.add(new RecordOutcome(RecordStatus.CREATED, existing.sequence()));
                         } else if (existing.digestHex().equals(s.digestHex())) {
-                            outcomes.add(new RecordOutcome(RecordOutcome.Status.DUPLICATE, existing.sequence()));
+                            outcomes.add(new RecordOutcome(RecordStatus.DUPLICATE, existing.sequence()));
                         } else {
-                            refused.add(new String[] {s.identity(), s.digestHex(), existing.digestHex()});
-                            outcomes.add(new RecordOutcome(RecordOutcome.Status.CONFLICT, existing.sequence()));
+                            refused.add(new RefusedSubmissions.Refusal(s.identity(), s.digestHex(), existing.digestHex()));
+                            outcomes.add(new RecordOutcome(RecordStatus.CONFLICT, existing.sequence()));
                         }
                     }
                     long newNext = sequence;
@@ -92,7 +89,7 @@ public class LiquidationRepository {
                     return insertEvents(conn, created, sequences, by, at)
                             .chain(() -> log.append(conn, next, leaves))
                             .chain(() -> insertRecomputations(conn, created, sequences, at))
-                            .chain(() -> logRefused(conn, refused, by))
+                            .chain(() -> RefusedSubmissions.log(conn, RefusedSubmissions.Kind.LIQUIDATION_EVENT, by, refused))
                             .chain(() -> newNext == next ? Uni.createFrom().voidItem()
                                     : conn.preparedQuery(ADVANCE_HEAD).execute(Tuple.of(newNext)).replaceWithVoid())
                             // Rollups first: a break found in this batch then moves a count that already includes it.
@@ -145,17 +142,6 @@ public class LiquidationRepository {
             return Uni.createFrom().voidItem();
         }
         return RecomputationWriter.write(conn, sequences, created.stream().map(Submission::recomputation).toList(), at, null)
-                .replaceWithVoid();
-    }
-
-    private Uni<Void> logRefused(SqlConnection conn, List<String[]> refused, String by) {
-        if (refused.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        return conn.preparedQuery(LOG_REFUSED).execute(Tuple.of(by,
-                        refused.stream().map(r -> r[0]).toArray(String[]::new),
-                        refused.stream().map(r -> r[1]).toArray(String[]::new),
-                        refused.stream().map(r -> r[2]).toArray(String[]::new)))
                 .replaceWithVoid();
     }
 

@@ -9,6 +9,7 @@ import io.liqaudit.platform.InputRules;
 import io.smallrye.common.annotation.Blocking;
 import io.liqaudit.platform.ProblemResponses;
 import io.liqaudit.platform.QueryParams;
+import io.liqaudit.recording.RecordStatus;
 import io.liqaudit.security.Identities;
 import io.liqaudit.security.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -76,14 +77,14 @@ public class LiquidationResource {
         return ingest.record(List.of(event), "$", who()).chain(results -> {
             IngestService.ItemResult r = results.get(0);
             return switch (r.status()) {
-                case "invalid" -> Uni.createFrom().item(
+                case INVALID -> Uni.createFrom().item(
                         ProblemResponses.of(Problem.invalid("The event is malformed; nothing was recorded.", r.problems())));
-                case "conflict" -> Uni.createFrom().item(ProblemResponses.of(Problem.of(409, "Conflict",
+                case CONFLICT -> Uni.createFrom().item(ProblemResponses.of(Problem.of(409, "Conflict",
                         "Event " + r.venue() + "/" + r.eventId() + " is already recorded (sequence " + r.sequence()
                                 + ") with other content. Recorded events are never overwritten; the attempt is logged.")));
                 default -> queries.find(r.venue(), r.eventId()).map(stored -> {
                     var body = stored.orElseThrow();
-                    if (r.status().equals("created")) {
+                    if (r.status() == RecordStatus.CREATED) {
                         return Response.created(location(r.venue(), r.eventId())).entity(body).build();
                     }
                     return Response.ok(body).location(location(r.venue(), r.eventId())).build();
@@ -130,8 +131,10 @@ public class LiquidationResource {
             return Uni.createFrom().item(outOfScope);
         }
         return ingest.record(items, "$.events[%d]", who()).map(results -> {
-            Map<String, Long> counts = new TreeMap<>(Map.of("created", 0L, "duplicate", 0L, "conflict", 0L, "invalid", 0L));
-            counts.putAll(results.stream().collect(Collectors.groupingBy(IngestService.ItemResult::status, Collectors.counting())));
+            Map<String, Long> counts = new TreeMap<>();
+            for (RecordStatus status : RecordStatus.values()) {
+                counts.put(status.wire(), results.stream().filter(r -> r.status() == status).count());
+            }
             return Response.ok(new BatchResult(results, counts)).build();
         });
     }
