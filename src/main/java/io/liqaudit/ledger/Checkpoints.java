@@ -40,7 +40,10 @@ public class Checkpoints {
     private final MerkleLogRepository log;
     private final LedgerKeys keys;
 
-    Checkpoints(Pool pool, MerkleLogRepository log, LedgerKeys keys) {
+    private final LogHead head;
+
+    Checkpoints(Pool pool, MerkleLogRepository log, LedgerKeys keys, LogHead head) {
+        this.head = head;
         this.pool = pool;
         this.log = log;
         this.keys = keys;
@@ -55,11 +58,9 @@ public class Checkpoints {
 
     /** Signs the committed tree if it is larger than the last checkpoint; answers the latest checkpoint. */
     Uni<Optional<Stored>> makeCheckpoint() {
-        return pool.query("select h.next_sequence, (select max(tree_size) from checkpoint) as last from ledger_head h")
-                .execute().chain(rows -> {
-                    Row r = rows.iterator().next();
-                    long size = r.getLong("next_sequence");
-                    Long last = r.getLong("last");
+        return head.size(pool).chain(size -> pool.query("select max(tree_size) as last from checkpoint").execute()
+                .chain(rows -> {
+                    Long last = rows.iterator().next().getLong("last");
                     if (last != null && last >= size) {
                         return latest();
                     }
@@ -73,7 +74,7 @@ public class Checkpoints {
                                         Timestamps.nowMicros(), note))
                                 .chain(inserted -> latest());
                     });
-                });
+                }));
     }
 
     public Uni<Optional<Stored>> latest() {

@@ -54,16 +54,19 @@ public class LedgerAudits {
     private final LedgerKeys keys;
     private final LiqauditConfig config;
 
-    LedgerAudits(Pool pool, LedgerKeys keys, LiqauditConfig config) {
+    private final LogHead head;
+
+    LedgerAudits(Pool pool, LedgerKeys keys, LiqauditConfig config, LogHead head) {
+        this.head = head;
         this.pool = pool;
         this.keys = keys;
         this.config = config;
     }
 
     public Uni<AuditView> start(String by) {
-        return pool.preparedQuery("insert into ledger_audit (requested_by, status, tree_size) "
-                        + "select $1, 'RUNNING', next_sequence from ledger_head returning id")
-                .execute(Tuple.of(by)).map(rows -> rows.iterator().next().getLong(0))
+        return head.size(pool).chain(size -> pool.preparedQuery("insert into ledger_audit (requested_by, status, tree_size) "
+                        + "values ($1, 'RUNNING', $2) returning id")
+                .execute(Tuple.of(by, size))).map(rows -> rows.iterator().next().getLong(0))
                 .invoke(id -> run(id).subscribe().with(v -> { }, e -> LOG.errorf(e, "tamper audit %d failed", id)))
                 .chain(this::find).map(Optional::orElseThrow);
     }

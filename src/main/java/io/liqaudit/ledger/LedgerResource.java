@@ -1,13 +1,10 @@
 package io.liqaudit.ledger;
 
-import io.liqaudit.ledger.merkle.MerkleTree;
-import io.liqaudit.ledger.merkle.NodeId;
 import io.liqaudit.platform.Problem;
 import io.liqaudit.platform.ProblemResponses;
 import io.liqaudit.platform.QueryParams;
 import io.liqaudit.platform.Timestamps;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -34,22 +31,14 @@ public class LedgerResource {
     public record PublicKeyView(String algorithm, String keyName, String key) {
     }
 
-    public record InclusionProof(long sequence, long treeSize, String leafHash, List<String> auditPath) {
-    }
-
-    public record ConsistencyProof(long from, long to, List<String> proof) {
-    }
-
     private final Checkpoints checkpoints;
     private final LedgerKeys keys;
-    private final MerkleLogRepository log;
-    private final Pool pool;
+    private final LedgerProofs proofs;
 
-    LedgerResource(Checkpoints checkpoints, LedgerKeys keys, MerkleLogRepository log, Pool pool) {
+    LedgerResource(Checkpoints checkpoints, LedgerKeys keys, LedgerProofs proofs) {
         this.checkpoints = checkpoints;
         this.keys = keys;
-        this.log = log;
-        this.pool = pool;
+        this.proofs = proofs;
     }
 
     @GET
@@ -92,10 +81,7 @@ public class LedgerResource {
                 return Uni.createFrom().item(invalid("sequence and treeSize must satisfy 0 ≤ sequence < treeSize ≤ "
                         + current + " (the current tree size)", "sequence", "treeSize"));
             }
-            return log.compute(pool, nodes -> new InclusionProof(sequence, treeSize,
-                            HEX.formatHex(nodes.hash(new NodeId(0, sequence))),
-                            MerkleTree.inclusionPath(sequence, treeSize, nodes).stream().map(HEX::formatHex).toList()))
-                    .map(proof -> Response.ok(proof).build());
+            return proofs.inclusion(sequence, treeSize).map(proof -> Response.ok(proof).build());
         });
     }
 
@@ -114,14 +100,12 @@ public class LedgerResource {
                 return Uni.createFrom().item(invalid("from and to must satisfy 1 ≤ from ≤ to ≤ " + current
                         + " (the current tree size)", "from", "to"));
             }
-            return log.compute(pool, nodes -> new ConsistencyProof(from, to,
-                            MerkleTree.consistencyProof(from, to, nodes).stream().map(HEX::formatHex).toList()))
-                    .map(proof -> Response.ok(proof).build());
+            return proofs.consistency(from, to).map(proof -> Response.ok(proof).build());
         });
     }
 
     private Uni<Long> size() {
-        return pool.query("select next_sequence from ledger_head").execute().map(rows -> rows.iterator().next().getLong(0));
+        return proofs.size();
     }
 
     private static Response invalid(String message, String... fields) {

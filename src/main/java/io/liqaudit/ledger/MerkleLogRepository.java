@@ -55,6 +55,14 @@ public class MerkleLogRepository {
      * Runs a tree computation against the stored nodes: first against a recorder to learn which
      * nodes it reads, then, after one query for them, for real.
      */
+    /** The leaf hash (hex) at {@code sequence}, when the log has that leaf. */
+    public Uni<java.util.Optional<String>> leafHashHex(SqlClient client, long sequence) {
+        return client.preparedQuery("select hash from merkle_node where level = 0 and idx = $1").execute(Tuple.of(sequence))
+                .map(rows -> rows.iterator().hasNext()
+                        ? java.util.Optional.of(HexFormat.of().formatHex(rows.iterator().next().getBuffer("hash").getBytes()))
+                        : java.util.Optional.empty());
+    }
+
     public <T> Uni<T> compute(SqlClient client, Function<PerfectNodes, T> computation) {
         Consumer<PerfectNodes> dryRun = computation::apply;
         return read(client, MerkleTree.nodesRead(dryRun)).map(nodes -> computation.apply(MerkleTree.from(nodes)));

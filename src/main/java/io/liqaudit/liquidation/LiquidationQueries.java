@@ -3,6 +3,7 @@ package io.liqaudit.liquidation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.liqaudit.ledger.MerkleLogRepository;
 import io.liqaudit.platform.ExactDecimalJson;
 import io.liqaudit.platform.Timestamps;
 import io.smallrye.mutiny.Uni;
@@ -42,17 +43,18 @@ public class LiquidationQueries {
 
     private final Pool pool;
 
-    LiquidationQueries(Pool pool) {
+    private final MerkleLogRepository log;
+
+    LiquidationQueries(Pool pool, MerkleLogRepository log) {
         this.pool = pool;
+        this.log = log;
     }
 
     public Uni<Optional<StoredEvent>> find(String venue, String eventId) {
         return pool.preparedQuery("""
                         select e.sequence, e.venue, e.event_id, e.recorded_at, e.recorded_by, e.input,
-                               s.verdict, s.finding_codes, s.fund_discontinuity, s.recomputation_id,
-                               encode(n.hash, 'hex') as leaf_hash
+                               s.verdict, s.finding_codes, s.fund_discontinuity, s.recomputation_id
                         from liquidation_event e join event_status s on s.event_sequence = e.sequence
-                        left join merkle_node n on n.level = 0 and n.idx = e.sequence
                         where e.venue = $1 and e.event_id = $2""")
                 .execute(Tuple.of(venue, eventId))
                 .chain(rows -> {
@@ -60,14 +62,15 @@ public class LiquidationQueries {
                         return Uni.createFrom().item(Optional.<StoredEvent>empty());
                     }
                     Row e = rows.iterator().next();
-                    return recomputations(e.getLong("sequence")).map(history -> Optional.of(new StoredEvent(
-                            e.getString("venue"), e.getString("event_id"), e.getLong("sequence"), e.getString("leaf_hash"),
+                    long sequence = e.getLong("sequence");
+                    return log.leafHashHex(pool, sequence).chain(leaf -> recomputations(sequence).map(history -> Optional.of(new StoredEvent(
+                            e.getString("venue"), e.getString("event_id"), sequence, leaf.orElse(null),
                             Timestamps.format(e.getOffsetDateTime("recorded_at")), e.getString("recorded_by"),
                             e.getString("verdict"), Arrays.asList(e.getArrayOfStrings("finding_codes")),
                             e.getBoolean("fund_discontinuity"), parse(e.getString("input")),
                             history.stream().filter(h -> h.id() == e.getLong("recomputation_id")).findFirst()
                                     .map(RecomputationView::output).orElse(null),
-                            history)));
+                            history))));
                 });
     }
 

@@ -2,6 +2,7 @@ package io.liqaudit.liquidation;
 
 import io.liqaudit.disclosure.RollupRepository;
 import io.liqaudit.engine.DecimalText;
+import io.liqaudit.ledger.LogHead;
 import io.liqaudit.ledger.MerkleLogRepository;
 import io.liqaudit.platform.Timestamps;
 import io.liqaudit.recording.RecordStatus;
@@ -28,7 +29,6 @@ import java.util.Map;
 @ApplicationScoped
 public class LiquidationRepository {
 
-    private static final String LOCK_HEAD = "select next_sequence from ledger_head where id = 1 for update";
     private static final String FIND_IDENTITIES = """
             select e.venue, e.event_id, e.sequence, e.content_digest
             from liquidation_event e join unnest($1::text[], $2::text[]) as t(venue, event_id)
@@ -43,13 +43,14 @@ public class LiquidationRepository {
                         $11::timestamptz[], $12::text[], $13::text[], $14::text[], $15::text[])
                  as t(seq, venue, event_id, digest, input, symbol, account, fund, occurred, side, margin, policy, balance)
             """;
-    private static final String ADVANCE_HEAD = "update ledger_head set next_sequence = $1 where id = 1";
 
     private final FundChainRepository fundChain;
     private final MerkleLogRepository log;
     private final RollupRepository rollups;
+    private final LogHead head;
 
-    LiquidationRepository(FundChainRepository fundChain, MerkleLogRepository log, RollupRepository rollups) {
+    LiquidationRepository(FundChainRepository fundChain, MerkleLogRepository log, RollupRepository rollups, LogHead head) {
+        this.head = head;
         this.fundChain = fundChain;
         this.log = log;
         this.rollups = rollups;
@@ -60,8 +61,7 @@ public class LiquidationRepository {
 
     /** Records the submissions in one transaction on {@code conn}; answers one outcome per submission, in order. */
     public Uni<List<RecordOutcome>> record(SqlConnection conn, List<Submission> submissions, String by, OffsetDateTime at) {
-        return conn.query(LOCK_HEAD).execute()
-                .map(rows -> rows.iterator().next().getLong(0))
+        return head.lock(conn)
                 .chain(next -> findStored(conn, submissions).chain(stored -> {
                     List<RecordOutcome> outcomes = new ArrayList<>();
                     List<Submission> created = new ArrayList<>();
@@ -90,8 +90,7 @@ public class LiquidationRepository {
                             .chain(() -> log.append(conn, next, leaves))
                             .chain(() -> insertRecomputations(conn, created, sequences, at))
                             .chain(() -> RefusedSubmissions.log(conn, RefusedSubmissions.Kind.LIQUIDATION_EVENT, by, refused))
-                            .chain(() -> newNext == next ? Uni.createFrom().voidItem()
-                                    : conn.preparedQuery(ADVANCE_HEAD).execute(Tuple.of(newNext)).replaceWithVoid())
+                            .chain(() -> newNext == next ? Uni.createFrom().voidItem() : head.advance(conn, newNext))
                             // Rollups first: a break found in this batch then moves a count that already includes it.
                             .chain(() -> rollups.add(conn, recorded(created, sequences)))
                             .chain(() -> fundChain.reevaluateAfter(conn, earliestByFund(created)))

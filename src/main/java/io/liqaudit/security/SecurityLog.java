@@ -25,6 +25,23 @@ public class SecurityLog {
         this.pool = pool;
     }
 
+    /** One entry of the log, as admins read it. */
+    public record LogEntry(long id, java.time.OffsetDateTime occurredAt, String actor, String action, String subject,
+            String remoteAddress, String detail) {
+    }
+
+    /** The newest {@code limit} entries, newest first. */
+    public Uni<java.util.List<LogEntry>> recent(int limit) {
+        return pool.preparedQuery("select id, occurred_at, actor, action, subject, remote_address, detail "
+                        + "from security_log order by id desc limit $1")
+                .execute(Tuple.of(limit))
+                .map(rows -> java.util.stream.StreamSupport.stream(rows.spliterator(), false)
+                        .map(r -> new LogEntry(r.getLong("id"), r.getOffsetDateTime("occurred_at"), r.getString("actor"),
+                                r.getString("action"), r.getString("subject"), r.getString("remote_address"),
+                                r.getString("detail")))
+                        .toList());
+    }
+
     public Uni<Void> append(String actor, Action action, String subject, String remoteAddress, String detail) {
         return pool.preparedQuery("insert into security_log (actor, action, subject, remote_address, detail) "
                         + "values ($1, $2, $3, $4, $5)")

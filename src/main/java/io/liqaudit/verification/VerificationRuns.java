@@ -7,6 +7,7 @@ import io.liqaudit.disclosure.Figures;
 import io.liqaudit.disclosure.RollupRepository;
 import io.liqaudit.engine.EngineResult;
 import io.liqaudit.engine.LiquidationEvent;
+import io.liqaudit.ledger.LogHead;
 import io.liqaudit.liquidation.FundChainRepository;
 import io.liqaudit.engine.LiquidationEngine;
 import io.liqaudit.liquidation.RecomputationWriter;
@@ -56,7 +57,11 @@ public class VerificationRuns {
     private final RollupRepository rollups;
     private final FundChainRepository fundChain;
 
-    VerificationRuns(Pool pool, LiqauditConfig config, RollupRepository rollups, FundChainRepository fundChain) {
+    private final LogHead logHead;
+
+    VerificationRuns(Pool pool, LiqauditConfig config, RollupRepository rollups, FundChainRepository fundChain,
+            LogHead logHead) {
+        this.logHead = logHead;
         this.pool = pool;
         this.config = config;
         this.rollups = rollups;
@@ -67,8 +72,7 @@ public class VerificationRuns {
         RunFilter f = filter == null ? RunFilter.ALL : filter;
         String count = "select count(*) from liquidation_event e join event_status s on s.event_sequence = e.sequence where "
                 + RunFilter.where(1) + " and e.sequence < $7";
-        return pool.withTransaction(conn -> conn.query("select next_sequence from ledger_head").execute()
-                .map(rows -> rows.iterator().next().getLong(0))
+        return pool.withTransaction(conn -> logHead.size(conn)
                 .chain(head -> conn.preparedQuery(count).execute(f.addTo(Tuple.tuple()).addValue(head))
                         .map(rows -> rows.iterator().next().getLong(0))
                         .chain(total -> conn.preparedQuery("insert into verification_run (requested_by, engine_version, "

@@ -1,0 +1,48 @@
+package io.liqaudit.ledger;
+
+import io.liqaudit.ledger.merkle.MerkleTree;
+import io.liqaudit.ledger.merkle.NodeId;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.HexFormat;
+import java.util.List;
+
+/** Proofs from the stored tree: what the public ledger endpoints serve. */
+@ApplicationScoped
+public class LedgerProofs {
+
+    private static final HexFormat HEX = HexFormat.of();
+
+    public record InclusionProof(long sequence, long treeSize, String leafHash, List<String> auditPath) {
+    }
+
+    public record ConsistencyProof(long from, long to, List<String> proof) {
+    }
+
+    private final Pool pool;
+    private final MerkleLogRepository log;
+    private final LogHead head;
+
+    LedgerProofs(Pool pool, MerkleLogRepository log, LogHead head) {
+        this.pool = pool;
+        this.log = log;
+        this.head = head;
+    }
+
+    /** The log's current size: no proof reaches past it. */
+    public Uni<Long> size() {
+        return head.size(pool);
+    }
+
+    public Uni<InclusionProof> inclusion(long sequence, long treeSize) {
+        return log.compute(pool, nodes -> new InclusionProof(sequence, treeSize,
+                HEX.formatHex(nodes.hash(new NodeId(0, sequence))),
+                MerkleTree.inclusionPath(sequence, treeSize, nodes).stream().map(HEX::formatHex).toList()));
+    }
+
+    public Uni<ConsistencyProof> consistency(long from, long to) {
+        return log.compute(pool, nodes -> new ConsistencyProof(from, to,
+                MerkleTree.consistencyProof(from, to, nodes).stream().map(HEX::formatHex).toList()));
+    }
+}

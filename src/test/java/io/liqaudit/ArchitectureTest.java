@@ -1,0 +1,62 @@
+package io.liqaudit;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** Guard rails: who may touch the database, and which tables belong to which package. */
+class ArchitectureTest {
+
+    static final JavaClasses MAIN = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.liqaudit");
+
+    @Test
+    void resourcesNeverHoldTheSqlPool() {
+        noClasses().that().areAnnotatedWith(jakarta.ws.rs.Path.class)
+                .should().dependOnClassesThat().haveFullyQualifiedName("io.vertx.mutiny.sqlclient.Pool")
+                .because("a resource is a thin HTTP shell; queries live in services and repositories")
+                .check(MAIN);
+    }
+
+    @Test
+    void theEngineImportsNoOtherPackageOfOurs() {
+        noClasses().that().resideInAPackage("io.liqaudit.engine..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.liqaudit.platform..", "io.liqaudit.liquidation..",
+                        "io.liqaudit.ledger..", "io.liqaudit.fund..", "io.liqaudit.disclosure..", "io.liqaudit.security..")
+                .check(MAIN);
+    }
+
+    /** The log's tables (ledger_head, merkle_node, checkpoint) are read and written only by the ledger package. */
+    @Test
+    void theLogsTablesAreTouchedOnlyByTheLedger() throws IOException {
+        Pattern logTables = Pattern.compile("\\b(ledger_head|merkle_node|checkpoint)\\b\\s*(\\(|where|set|order|$|\\))|"
+                + "from (ledger_head|merkle_node|checkpoint)\\b|into (ledger_head|merkle_node|checkpoint)\\b|"
+                + "update (ledger_head|merkle_node|checkpoint)\\b|join (ledger_head|merkle_node|checkpoint)\\b");
+        List<String> offenders = new ArrayList<>();
+        Path root = Path.of("src/main/java/io/liqaudit");
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                if (file.startsWith(root.resolve("ledger"))) {
+                    continue;
+                }
+                String text = Files.readString(file);
+                if (logTables.matcher(text).find()) {
+                    offenders.add(root.relativize(file).toString());
+                }
+            }
+        }
+        assertThat(offenders).as("files outside ledger/ that query the log's tables").isEmpty();
+    }
+}
