@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.liqaudit.engine.DecimalText;
 import io.liqaudit.engine.EngineResult;
-import io.liqaudit.engine.Enums.FindingCode;
+import io.liqaudit.engine.FindingCode;
 import io.liqaudit.engine.LiquidationEngine;
 import io.liqaudit.platform.ExactDecimalJson;
 import io.liqaudit.platform.Timestamps;

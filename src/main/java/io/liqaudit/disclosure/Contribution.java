@@ -1,7 +1,7 @@
 package io.liqaudit.disclosure;
 
 import io.liqaudit.engine.EngineResult;
-import io.liqaudit.engine.Enums;
+import io.liqaudit.engine.FeeRecipient;
 import io.liqaudit.engine.LiquidationEvent;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -50,7 +50,7 @@ public record Contribution(Key key, Totals totals) {
             t.notional = t.notional.add(f.quantity().multiply(f.price()));
         }
         t.fee = r.totalFee();
-        if (e.policy().feeRecipient() == Enums.FeeRecipient.INSURANCE_FUND) {
+        if (e.policy().feeRecipient() == FeeRecipient.INSURANCE_FUND) {
             t.feeToFund = r.totalFee();
         }
         if (r.excessEquity().signum() > 0) {

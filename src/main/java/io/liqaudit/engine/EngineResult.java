@@ -1,8 +1,5 @@
 package io.liqaudit.engine;
 
-import io.liqaudit.engine.Enums.FindingCode;
-import io.liqaudit.engine.Enums.Outcome;
-import io.liqaudit.engine.Enums.Verdict;
 import java.math.BigDecimal;
 import java.util.List;
 

@@ -1,7 +1,5 @@
 package io.liqaudit.engine;
 
-import io.liqaudit.engine.Enums.MarginMode;
-import io.liqaudit.engine.Enums.PolicyMode;
 import io.liqaudit.engine.LiquidationEvent.Fill;
 import io.liqaudit.engine.LiquidationEvent.IndexComponent;
 import io.liqaudit.engine.LiquidationEvent.MarkPriceInputs;

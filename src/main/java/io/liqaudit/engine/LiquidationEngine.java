@@ -2,9 +2,6 @@ package io.liqaudit.engine;
 
 import io.liqaudit.engine.EngineResult.Finding;
 import io.liqaudit.engine.EngineResult.Step;
-import io.liqaudit.engine.Enums.FindingCode;
-import io.liqaudit.engine.Enums.Outcome;
-import io.liqaudit.engine.Enums.Verdict;
 import io.liqaudit.engine.LiquidationEvent.Fill;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -195,19 +192,19 @@ public final class LiquidationEngine {
             }
             Outcome outcome = steps.isEmpty() ? Outcome.NONE : q.signum() == 0 ? Outcome.FULL : Outcome.PARTIAL;
             BigDecimal zero = BigDecimal.ZERO;
-            BigDecimal delta = event.policy().feeRecipient() == Enums.FeeRecipient.INSURANCE_FUND ? totalFee : zero;
+            BigDecimal delta = event.policy().feeRecipient() == FeeRecipient.INSURANCE_FUND ? totalFee : zero;
             BigDecimal excess = zero;
             BigDecimal traderReturn = zero;
             BigDecimal loss = zero;
             BigDecimal shortfall = zero;
             BigDecimal balanceBefore = event.insuranceFund().balanceBefore();
             if (outcome == Outcome.FULL) {
-                boolean isolated = event.position().marginMode() == Enums.MarginMode.ISOLATED;
+                boolean isolated = event.position().marginMode() == MarginMode.ISOLATED;
                 BigDecimal residual = isolated ? collateral : collateral.add(event.position().otherUnrealizedPnl());
                 if (residual.signum() >= 0) {
                     if (isolated) {
                         excess = residual;
-                        if (event.policy().excessEquity() == Enums.ExcessEquityHandling.TO_INSURANCE_FUND) {
+                        if (event.policy().excessEquity() == ExcessEquityHandling.TO_INSURANCE_FUND) {
                             delta = delta.add(residual);
                         } else {
                             traderReturn = residual;

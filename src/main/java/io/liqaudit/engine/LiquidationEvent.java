@@ -1,10 +1,5 @@
 package io.liqaudit.engine;
 
-import io.liqaudit.engine.Enums.ExcessEquityHandling;
-import io.liqaudit.engine.Enums.FeeRecipient;
-import io.liqaudit.engine.Enums.MarginMode;
-import io.liqaudit.engine.Enums.Outcome;
-import io.liqaudit.engine.Enums.PolicyMode;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.liqaudit.fund;
 
-import io.liqaudit.liquidation.FundChain;
-import io.liqaudit.liquidation.FundChainRepository;
+import io.liqaudit.fund.FundChain;
+import io.liqaudit.fund.FundChainRepository;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;

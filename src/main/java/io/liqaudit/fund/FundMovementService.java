@@ -1,7 +1,7 @@
 package io.liqaudit.fund;
 
 import io.liqaudit.engine.DecimalText;
-import io.liqaudit.liquidation.FundChainRepository;
+import io.liqaudit.fund.FundChainRepository;
 import io.liqaudit.platform.CanonicalJson;
 import io.liqaudit.platform.ExactDecimalJson;
 import io.liqaudit.platform.Timestamps;

@@ -1,6 +1,6 @@
 package io.liqaudit.fund;
 
-import io.liqaudit.liquidation.FundChain;
+import io.liqaudit.fund.FundChain;
 import io.liqaudit.platform.Problem;
 import io.liqaudit.platform.Problem.FieldError;
 import io.liqaudit.platform.ProblemResponses;

@@ -1,7 +1,7 @@
 package io.liqaudit.liquidation;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.liqaudit.engine.Enums;
+import io.liqaudit.engine.Verdict;
 import io.liqaudit.engine.LiquidationEngine;
 import io.liqaudit.recording.RecordStatus;
 import io.liqaudit.platform.CanonicalJson;
@@ -27,7 +27,7 @@ public class IngestService {
 
     /** The result for one item of a request; {@code problems} only for INVALID, {@code sequence} otherwise. */
     public record ItemResult(int index, RecordStatus status, String venue, String eventId, Long sequence,
-            Enums.Verdict verdict, List<FieldError> problems) {
+            Verdict verdict, List<FieldError> problems) {
     }
 
     private final Pool pool;

@@ -2,6 +2,7 @@ package io.liqaudit.liquidation;
 
 import io.liqaudit.disclosure.RollupRepository;
 import io.liqaudit.engine.DecimalText;
+import io.liqaudit.fund.FundChainRepository;
 import io.liqaudit.ledger.LogHead;
 import io.liqaudit.ledger.MerkleLogRepository;
 import io.liqaudit.platform.Timestamps;

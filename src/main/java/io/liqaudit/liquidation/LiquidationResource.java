@@ -1,7 +1,9 @@
 package io.liqaudit.liquidation;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.liqaudit.engine.Enums;
+import io.liqaudit.engine.FindingCode;
+import io.liqaudit.fund.FundChainFinding;
+import io.liqaudit.engine.Verdict;
 import io.liqaudit.platform.Problem;
 import io.liqaudit.platform.Problem.FieldError;
 import io.liqaudit.platform.Cursor;
@@ -175,8 +177,8 @@ public class LiquidationResource {
         }
         EventFilter filter = new EventFilter(scope != null ? scope : params.identifier("venue", venue), params.identifier("symbol", symbol),
                 params.identifier("accountRef", accountRef), params.identifier("fundId", fundId),
-                name(params.constant("verdict", verdict, Enums.Verdict.class)),
-                name(params.constant("finding", finding, Enums.FindingCode.class)),
+                name(params.constant("verdict", verdict, Verdict.class)),
+                findingCode(params, finding),
                 params.time("from", from), params.time("to", to));
         int size = params.limit(limit, 100, MAX_PAGE);
         Long before = decodeCursor(cursor, params);
@@ -213,6 +215,16 @@ public class LiquidationResource {
 
     private static java.net.URI location(String venue, String eventId) {
         return UriBuilder.fromPath("/api/v1/liquidations/{venue}/{eventId}").build(venue, eventId);
+    }
+
+    /** An engine finding code, or the fund chain's own. */
+    private static String findingCode(QueryParams params, String finding) {
+        for (FundChainFinding f : FundChainFinding.values()) {
+            if (f.name().equals(finding)) {
+                return finding;
+            }
+        }
+        return name(params.constant("finding", finding, FindingCode.class));
     }
 
     private static String name(Enum<?> e) {

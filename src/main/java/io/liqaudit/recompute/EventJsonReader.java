@@ -1,7 +1,11 @@
 package io.liqaudit.recompute;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.liqaudit.engine.Enums;
+import io.liqaudit.engine.ExcessEquityHandling;
+import io.liqaudit.engine.FeeRecipient;
+import io.liqaudit.engine.MarginMode;
+import io.liqaudit.engine.Outcome;
+import io.liqaudit.engine.PolicyMode;
 import io.liqaudit.engine.LiquidationEvent;
 import io.liqaudit.engine.LiquidationEvent.Reported;
 import io.liqaudit.engine.Side;
@@ -121,12 +125,12 @@ public final class EventJsonReader {
     private LiquidationEvent.Policy policy(At at) {
         f.onlyKnown(at, POLICY);
         return new LiquidationEvent.Policy(
-                f.enumValue(at.node(), at.path(), "mode", Enums.PolicyMode.class, true),
+                f.enumValue(at.node(), at.path(), "mode", PolicyMode.class, true),
                 f.array(at.node(), at.path(), "fractions", false, MAX_FRACTIONS, a -> f.decimalValue(a.node(), a.path())),
                 f.decimal(at.node(), at.path(), "restoreBuffer", false),
                 decimal(at, "liquidationFeeRate"),
-                f.enumValue(at.node(), at.path(), "feeRecipient", Enums.FeeRecipient.class, true),
-                f.enumValue(at.node(), at.path(), "excessEquity", Enums.ExcessEquityHandling.class, true),
+                f.enumValue(at.node(), at.path(), "feeRecipient", FeeRecipient.class, true),
+                f.enumValue(at.node(), at.path(), "excessEquity", ExcessEquityHandling.class, true),
                 integer(at, "maxSteps"));
     }
 
@@ -135,7 +139,7 @@ public final class EventJsonReader {
         return new LiquidationEvent.Position(
                 f.enumValue(at.node(), at.path(), "side", Side.class, true),
                 decimal(at, "quantity"), decimal(at, "entryPrice"),
-                f.enumValue(at.node(), at.path(), "marginMode", Enums.MarginMode.class, true),
+                f.enumValue(at.node(), at.path(), "marginMode", MarginMode.class, true),
                 decimal(at, "collateral"),
                 f.decimal(at.node(), at.path(), "openOrderMargin", false),
                 f.decimal(at.node(), at.path(), "otherUnrealizedPnl", false),
@@ -205,11 +209,11 @@ public final class EventJsonReader {
         return at.node().has(field) ? new Reported.Value<>(nullableDecimal(at, field)) : null;
     }
 
-    private Reported.Value<Enums.Outcome> reportedOutcome(At at) {
+    private Reported.Value<Outcome> reportedOutcome(At at) {
         if (!at.node().has("outcome")) {
             return null;
         }
-        return new Reported.Value<>(f.enumValue(at.node(), at.path(), "outcome", Enums.Outcome.class, false));
+        return new Reported.Value<>(f.enumValue(at.node(), at.path(), "outcome", Outcome.class, false));
     }
 
     // --- shorthands ------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 package io.liqaudit.verification;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.liqaudit.engine.Enums;
+import io.liqaudit.engine.Verdict;
 import io.liqaudit.platform.InputRules;
 import io.liqaudit.platform.JsonFields;
 import io.liqaudit.platform.Problem.FieldError;
@@ -33,7 +33,7 @@ public record RunFilter(String venue, String symbol, String fundId, String verdi
         String venue = f.identifier(body, "$", "venue", false);
         String symbol = f.identifier(body, "$", "symbol", false);
         String fundId = f.identifier(body, "$", "fundId", false);
-        Enums.Verdict verdict = f.enumValue(body, "$", "verdict", Enums.Verdict.class, false);
+        Verdict verdict = f.enumValue(body, "$", "verdict", Verdict.class, false);
         Instant from = f.timestamp(body, "$", "from", false);
         Instant to = f.timestamp(body, "$", "to", false);
         return f.ok() ? new Read(new RunFilter(venue, symbol, fundId, verdict == null ? null : verdict.name(), utc(from),

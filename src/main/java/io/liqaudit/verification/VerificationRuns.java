@@ -8,7 +8,7 @@ import io.liqaudit.disclosure.RollupRepository;
 import io.liqaudit.engine.EngineResult;
 import io.liqaudit.engine.LiquidationEvent;
 import io.liqaudit.ledger.LogHead;
-import io.liqaudit.liquidation.FundChainRepository;
+import io.liqaudit.fund.FundChainRepository;
 import io.liqaudit.engine.LiquidationEngine;
 import io.liqaudit.liquidation.RecomputationWriter;
 import io.liqaudit.platform.ExactDecimalJson;

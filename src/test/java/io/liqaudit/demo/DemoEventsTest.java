@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.liqaudit.engine.EngineResult;
-import io.liqaudit.engine.Enums.Outcome;
-import io.liqaudit.engine.Enums.Verdict;
+import io.liqaudit.engine.Outcome;
+import io.liqaudit.engine.Verdict;
 import io.liqaudit.engine.LiquidationEngine;
 import io.liqaudit.recompute.EventJsonReader;
 import java.math.BigDecimal;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import io.liqaudit.engine.EngineResult.Step;
-import io.liqaudit.engine.Enums.Outcome;
-import io.liqaudit.engine.Enums.PolicyMode;
-import io.liqaudit.engine.Enums.Verdict;
+import io.liqaudit.engine.Outcome;
+import io.liqaudit.engine.PolicyMode;
+import io.liqaudit.engine.Verdict;
 import io.liqaudit.engine.LiquidationEvent.RiskTier;
 import io.liqaudit.recompute.EngineResultJson;
 import java.math.BigDecimal;

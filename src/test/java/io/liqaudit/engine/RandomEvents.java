@@ -1,9 +1,9 @@
 package io.liqaudit.engine;
 
-import io.liqaudit.engine.Enums.ExcessEquityHandling;
-import io.liqaudit.engine.Enums.FeeRecipient;
-import io.liqaudit.engine.Enums.MarginMode;
-import io.liqaudit.engine.Enums.PolicyMode;
+import io.liqaudit.engine.ExcessEquityHandling;
+import io.liqaudit.engine.FeeRecipient;
+import io.liqaudit.engine.MarginMode;
+import io.liqaudit.engine.PolicyMode;
 import io.liqaudit.engine.LiquidationEvent.Contract;
 import io.liqaudit.engine.LiquidationEvent.Fill;
 import io.liqaudit.engine.LiquidationEvent.InsuranceFund;

@@ -1,10 +1,10 @@
-package io.liqaudit.liquidation;
+package io.liqaudit.fund;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.liqaudit.liquidation.FundChain.Element;
-import io.liqaudit.liquidation.FundChain.Kind;
-import io.liqaudit.liquidation.FundChain.Link;
+import io.liqaudit.fund.FundChain.Element;
+import io.liqaudit.fund.FundChain.Kind;
+import io.liqaudit.fund.FundChain.Link;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;

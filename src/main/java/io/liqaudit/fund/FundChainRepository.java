@@ -1,4 +1,4 @@
-package io.liqaudit.liquidation;
+package io.liqaudit.fund;
 
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;

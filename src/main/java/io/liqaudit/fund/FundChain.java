@@ -1,4 +1,4 @@
-package io.liqaudit.liquidation;
+package io.liqaudit.fund;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;

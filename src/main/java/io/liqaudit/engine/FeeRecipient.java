@@ -1,0 +1,4 @@
+package io.liqaudit.engine;
+
+/** Who receives the liquidation fee. */
+public enum FeeRecipient { INSURANCE_FUND, VENUE }
