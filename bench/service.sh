@@ -13,6 +13,7 @@ start_service() {
   QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$db" \
   LIQAUDIT_BOOTSTRAP_USERS="$BENCH_CREDENTIALS:$role" \
   LIQAUDIT_LEDGER_SIGNING_KEY="$(head -c 32 /dev/urandom | base64)" \
+  LIQAUDIT_CSRF_KEY="$(head -c 32 /dev/urandom | base64)" \
     java -jar target/quarkus-app/quarkus-run.jar > "$log" 2>&1 &
   BENCH_SERVICE=$!
   trap 'kill $BENCH_SERVICE 2>/dev/null || true' EXIT

@@ -2,8 +2,8 @@ package io.liqaudit.fund;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.liqaudit.platform.InputRules;
-import io.liqaudit.platform.JsonFields;
-import io.liqaudit.platform.Problem.FieldError;
+import io.liqaudit.platform.json.JsonFields;
+import io.liqaudit.platform.problem.Problem.FieldError;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;

@@ -2,8 +2,8 @@ package io.liqaudit.fund;
 
 import io.liqaudit.engine.DecimalText;
 import io.liqaudit.fund.FundChainRepository;
-import io.liqaudit.platform.CanonicalJson;
-import io.liqaudit.platform.ExactDecimalJson;
+import io.liqaudit.platform.json.CanonicalJson;
+import io.liqaudit.platform.json.ExactDecimalJson;
 import io.liqaudit.platform.Timestamps;
 import io.liqaudit.recording.RecordStatus;
 import io.liqaudit.recording.RefusedSubmissions;

@@ -1,18 +1,18 @@
 package io.liqaudit.fund;
 
 import io.liqaudit.fund.FundChain;
-import io.liqaudit.platform.Problem;
-import io.liqaudit.platform.Problem.FieldError;
-import io.liqaudit.platform.ProblemResponses;
+import io.liqaudit.platform.problem.Problem;
+import io.liqaudit.platform.problem.Problem.FieldError;
+import io.liqaudit.platform.problem.ProblemResponses;
 import io.liqaudit.platform.Timestamps;
 import io.liqaudit.security.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.liqaudit.platform.Cursor;
+import io.liqaudit.platform.http.Cursor;
 import io.liqaudit.platform.InputRules;
-import io.liqaudit.platform.QueryParams;
+import io.liqaudit.platform.http.QueryParams;
 import io.liqaudit.recording.RecordStatus;
 import io.liqaudit.security.Identities;
 import io.liqaudit.platform.LiqauditConfig;

@@ -1,7 +1,7 @@
 package io.liqaudit.ledger;
 
-import io.liqaudit.platform.Problem;
-import io.liqaudit.platform.ProblemResponses;
+import io.liqaudit.platform.problem.Problem;
+import io.liqaudit.platform.problem.ProblemResponses;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.jboss.logging.Logger;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.liqaudit.ledger.merkle.MerkleHashes;
-import io.liqaudit.platform.CanonicalJson;
+import io.liqaudit.platform.json.CanonicalJson;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.Map;

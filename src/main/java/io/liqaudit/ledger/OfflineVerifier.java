@@ -3,7 +3,7 @@ package io.liqaudit.ledger;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.liqaudit.ledger.merkle.MerkleVerifier;
-import io.liqaudit.platform.ExactDecimalJson;
+import io.liqaudit.platform.json.ExactDecimalJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.liqaudit.ledger.MerkleLogRepository;
-import io.liqaudit.platform.ExactDecimalJson;
+import io.liqaudit.platform.json.ExactDecimalJson;
 import io.liqaudit.platform.Timestamps;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;

@@ -2,7 +2,7 @@ package io.liqaudit.liquidation;
 
 import io.liqaudit.engine.DecimalText;
 import io.liqaudit.engine.EngineResult;
-import io.liqaudit.recompute.EngineResultJson;
+import io.liqaudit.eventjson.EngineResultJson;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;

@@ -1,10 +1,13 @@
 package io.liqaudit.recompute;
 
+import io.liqaudit.eventjson.EngineResultJson;
+import io.liqaudit.eventjson.EventJsonReader;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.liqaudit.engine.LiquidationEngine;
-import io.liqaudit.platform.Problem;
-import io.liqaudit.platform.ProblemResponses;
+import io.liqaudit.platform.problem.Problem;
+import io.liqaudit.platform.problem.ProblemResponses;
 import io.liqaudit.security.Roles;
 import io.liqaudit.platform.LiqauditConfig;
 import jakarta.annotation.security.RolesAllowed;

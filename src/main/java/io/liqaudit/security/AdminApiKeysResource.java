@@ -2,9 +2,9 @@ package io.liqaudit.security;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.liqaudit.platform.InputRules;
-import io.liqaudit.platform.JsonFields;
-import io.liqaudit.platform.Problem;
-import io.liqaudit.platform.ProblemResponses;
+import io.liqaudit.platform.json.JsonFields;
+import io.liqaudit.platform.problem.Problem;
+import io.liqaudit.platform.problem.ProblemResponses;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;

@@ -2,7 +2,7 @@ package io.liqaudit.security;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
-import io.liqaudit.platform.QueryParams;
+import io.liqaudit.platform.http.QueryParams;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

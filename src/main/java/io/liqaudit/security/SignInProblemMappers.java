@@ -1,7 +1,7 @@
 package io.liqaudit.security;
 
-import io.liqaudit.platform.Problem;
-import io.liqaudit.platform.ProblemResponses;
+import io.liqaudit.platform.problem.Problem;
+import io.liqaudit.platform.problem.ProblemResponses;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.ForbiddenException;

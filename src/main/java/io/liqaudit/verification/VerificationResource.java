@@ -1,8 +1,8 @@
 package io.liqaudit.verification;
 
-import io.liqaudit.platform.Problem;
-import io.liqaudit.platform.ProblemResponses;
-import io.liqaudit.platform.QueryParams;
+import io.liqaudit.platform.problem.Problem;
+import io.liqaudit.platform.problem.ProblemResponses;
+import io.liqaudit.platform.http.QueryParams;
 import io.liqaudit.security.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;

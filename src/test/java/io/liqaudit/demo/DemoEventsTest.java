@@ -7,7 +7,7 @@ import io.liqaudit.engine.EngineResult;
 import io.liqaudit.engine.Outcome;
 import io.liqaudit.engine.Verdict;
 import io.liqaudit.engine.LiquidationEngine;
-import io.liqaudit.recompute.EventJsonReader;
+import io.liqaudit.eventjson.EventJsonReader;
 import java.math.BigDecimal;
 import java.util.EnumMap;
 import java.util.HashMap;

@@ -8,7 +8,7 @@ import io.liqaudit.engine.Outcome;
 import io.liqaudit.engine.PolicyMode;
 import io.liqaudit.engine.Verdict;
 import io.liqaudit.engine.LiquidationEvent.RiskTier;
-import io.liqaudit.recompute.EngineResultJson;
+import io.liqaudit.eventjson.EngineResultJson;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;

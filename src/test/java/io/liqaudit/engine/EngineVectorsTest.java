@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.liqaudit.platform.ExactDecimalJson;
-import io.liqaudit.recompute.EngineResultJson;
-import io.liqaudit.recompute.EventJsonReader;
+import io.liqaudit.platform.json.ExactDecimalJson;
+import io.liqaudit.eventjson.EngineResultJson;
+import io.liqaudit.eventjson.EventJsonReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;

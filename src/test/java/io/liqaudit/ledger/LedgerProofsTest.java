@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.liqaudit.ledger.merkle.MerkleVerifier;
 import io.liqaudit.liquidation.TestEvents;
-import io.liqaudit.platform.ExactDecimalJson;
+import io.liqaudit.platform.json.ExactDecimalJson;
 import io.liqaudit.security.Roles;
 import io.liqaudit.security.TestUsers;
 import io.quarkus.test.junit.QuarkusTest;

@@ -3,7 +3,7 @@ package io.liqaudit.liquidation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.liqaudit.platform.ExactDecimalJson;
+import io.liqaudit.platform.json.ExactDecimalJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

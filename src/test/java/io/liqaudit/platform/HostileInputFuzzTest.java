@@ -1,5 +1,7 @@
 package io.liqaudit.platform;
 
+import io.liqaudit.platform.problem.Problem;
+
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 

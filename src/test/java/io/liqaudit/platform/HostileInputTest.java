@@ -97,7 +97,7 @@ class HostileInputTest {
 
     @Test
     void listsAreBounded() {
-        int max = io.liqaudit.recompute.EventJsonReader.MAX_FILLS;
+        int max = io.liqaudit.eventjson.EventJsonReader.MAX_FILLS;
         ObjectNode e = TestEvents.fresh("consistent#1");
         ArrayNode fills = e.putArray("fills");
         for (int i = 1; i <= max + 1; i++) {

@@ -10,7 +10,7 @@ import static org.hamcrest.Matchers.nullValue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.liqaudit.platform.ExactDecimalJson;
+import io.liqaudit.platform.json.ExactDecimalJson;
 import io.liqaudit.security.Roles;
 import io.liqaudit.security.TestUsers;
 import io.quarkus.test.junit.QuarkusTest;

@@ -1,4 +1,7 @@
-package io.liqaudit.platform;
+package io.liqaudit.platform.http;
+
+import io.liqaudit.platform.problem.Problem;
+import io.liqaudit.platform.problem.ProblemResponses;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.container.ContainerRequestContext;

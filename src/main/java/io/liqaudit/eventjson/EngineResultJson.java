@@ -1,4 +1,4 @@
-package io.liqaudit.recompute;
+package io.liqaudit.eventjson;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;

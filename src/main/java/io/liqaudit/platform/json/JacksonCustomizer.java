@@ -1,4 +1,4 @@
-package io.liqaudit.platform;
+package io.liqaudit.platform.json;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.jackson.ObjectMapperCustomizer;

@@ -1,4 +1,4 @@
-package io.liqaudit.platform;
+package io.liqaudit.platform.http;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;

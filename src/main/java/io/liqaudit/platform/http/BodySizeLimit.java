@@ -1,4 +1,6 @@
-package io.liqaudit.platform;
+package io.liqaudit.platform.http;
+
+import io.liqaudit.platform.problem.Problem;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpHeaders;

@@ -1,17 +1,19 @@
-package io.liqaudit.platform;
+package io.liqaudit.platform.problem;
+
+import io.liqaudit.platform.json.ExactDecimalJson;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** A problem document as text, for answers written below the REST layer (Vert.x routes). */
-final class ProblemJson {
+public final class ProblemJson {
 
     private static final ObjectMapper JSON = ExactDecimalJson.newMapper();
 
     private ProblemJson() {
     }
 
-    static String text(Problem problem) {
+    public static String text(Problem problem) {
         try {
             return JSON.writeValueAsString(problem);
         } catch (JsonProcessingException e) {

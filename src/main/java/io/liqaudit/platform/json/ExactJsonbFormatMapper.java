@@ -1,4 +1,4 @@
-package io.liqaudit.platform;
+package io.liqaudit.platform.json;
 
 import io.quarkus.hibernate.orm.JsonFormat;
 import io.quarkus.hibernate.orm.PersistenceUnitExtension;

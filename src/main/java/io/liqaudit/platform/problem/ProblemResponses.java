@@ -1,4 +1,4 @@
-package io.liqaudit.platform;
+package io.liqaudit.platform.problem;
 
 import jakarta.ws.rs.core.Response;
 

@@ -1,4 +1,6 @@
-package io.liqaudit.platform;
+package io.liqaudit.platform.problem;
+
+import io.liqaudit.platform.json.JsonPaths;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;

@@ -1,4 +1,6 @@
-package io.liqaudit.recompute;
+package io.liqaudit.eventjson;
+
+import io.liqaudit.platform.problem.Problem;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.liqaudit.engine.ExcessEquityHandling;
@@ -10,9 +12,9 @@ import io.liqaudit.engine.LiquidationEvent;
 import io.liqaudit.engine.LiquidationEvent.Reported;
 import io.liqaudit.engine.Side;
 import io.liqaudit.platform.InputRules;
-import io.liqaudit.platform.JsonFields;
-import io.liqaudit.platform.JsonFields.At;
-import io.liqaudit.platform.Problem.FieldError;
+import io.liqaudit.platform.json.JsonFields;
+import io.liqaudit.platform.json.JsonFields.At;
+import io.liqaudit.platform.problem.Problem.FieldError;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;

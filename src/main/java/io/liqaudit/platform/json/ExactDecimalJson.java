@@ -1,4 +1,4 @@
-package io.liqaudit.platform;
+package io.liqaudit.platform.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;

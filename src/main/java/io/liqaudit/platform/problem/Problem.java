@@ -1,4 +1,4 @@
-package io.liqaudit.platform;
+package io.liqaudit.platform.problem;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
