@@ -1,20 +1,19 @@
 package io.liqaudit.eventjson;
 
-import io.liqaudit.platform.problem.Problem;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import io.liqaudit.engine.ExcessEquityHandling;
 import io.liqaudit.engine.FeeRecipient;
+import io.liqaudit.engine.LiquidationEvent.Reported;
+import io.liqaudit.engine.LiquidationEvent;
 import io.liqaudit.engine.MarginMode;
 import io.liqaudit.engine.Outcome;
 import io.liqaudit.engine.PolicyMode;
-import io.liqaudit.engine.LiquidationEvent;
-import io.liqaudit.engine.LiquidationEvent.Reported;
 import io.liqaudit.engine.Side;
 import io.liqaudit.platform.InputRules;
-import io.liqaudit.platform.json.JsonFields;
 import io.liqaudit.platform.json.JsonFields.At;
+import io.liqaudit.platform.json.JsonFields;
 import io.liqaudit.platform.problem.Problem.FieldError;
+import io.liqaudit.platform.problem.Problem;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;

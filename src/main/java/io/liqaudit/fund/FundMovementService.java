@@ -2,12 +2,11 @@ package io.liqaudit.fund;
 
 import io.liqaudit.engine.DecimalText;
 import io.liqaudit.fund.FundChainRepository;
+import io.liqaudit.platform.Timestamps;
 import io.liqaudit.platform.json.CanonicalJson;
 import io.liqaudit.platform.json.ExactDecimalJson;
-import io.liqaudit.platform.Timestamps;
 import io.liqaudit.recording.RecordStatus;
 import io.liqaudit.recording.RefusedSubmissions;
-import java.util.List;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -17,6 +16,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 
 /**

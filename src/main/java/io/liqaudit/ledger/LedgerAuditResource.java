@@ -1,8 +1,8 @@
 package io.liqaudit.ledger;
 
+import io.liqaudit.platform.http.QueryParams;
 import io.liqaudit.platform.problem.Problem;
 import io.liqaudit.platform.problem.ProblemResponses;
-import io.liqaudit.platform.http.QueryParams;
 import io.liqaudit.security.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;

@@ -1,9 +1,9 @@
 package io.liqaudit.ledger;
 
+import io.liqaudit.platform.Timestamps;
+import io.liqaudit.platform.http.QueryParams;
 import io.liqaudit.platform.problem.Problem;
 import io.liqaudit.platform.problem.ProblemResponses;
-import io.liqaudit.platform.http.QueryParams;
-import io.liqaudit.platform.Timestamps;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;

@@ -1,18 +1,18 @@
 package io.liqaudit.liquidation;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.liqaudit.engine.Verdict;
 import io.liqaudit.engine.LiquidationEngine;
-import io.liqaudit.recording.RecordStatus;
-import io.liqaudit.platform.json.CanonicalJson;
-import io.liqaudit.platform.LiqauditConfig;
-import io.liqaudit.platform.problem.Problem.FieldError;
-import io.liqaudit.platform.Timestamps;
+import io.liqaudit.engine.Verdict;
 import io.liqaudit.eventjson.EventJsonReader;
+import io.liqaudit.platform.InputRules;
+import io.liqaudit.platform.LiqauditConfig;
+import io.liqaudit.platform.Timestamps;
+import io.liqaudit.platform.json.CanonicalJson;
+import io.liqaudit.platform.problem.Problem.FieldError;
+import io.liqaudit.recording.RecordStatus;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
-import io.liqaudit.platform.InputRules;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

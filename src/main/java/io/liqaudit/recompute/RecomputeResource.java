@@ -1,23 +1,22 @@
 package io.liqaudit.recompute;
 
-import io.liqaudit.eventjson.EngineResultJson;
-import io.liqaudit.eventjson.EventJsonReader;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.liqaudit.engine.LiquidationEngine;
+import io.liqaudit.eventjson.EngineResultJson;
+import io.liqaudit.eventjson.EventJsonReader;
+import io.liqaudit.platform.LiqauditConfig;
 import io.liqaudit.platform.problem.Problem;
 import io.liqaudit.platform.problem.ProblemResponses;
 import io.liqaudit.security.Roles;
-import io.liqaudit.platform.LiqauditConfig;
 import jakarta.annotation.security.RolesAllowed;
-import java.time.Instant;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** The engine on one event, nothing stored: for venues and auditors checking an event by hand. */

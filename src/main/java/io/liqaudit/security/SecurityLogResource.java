@@ -1,12 +1,12 @@
 package io.liqaudit.security;
 
+import io.liqaudit.platform.http.QueryParams;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
-import io.liqaudit.platform.http.QueryParams;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
 
 /** The security log, newest first, for administrators. */
 @Path("/api/v1/admin/security-log")

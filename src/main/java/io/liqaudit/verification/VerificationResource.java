@@ -1,13 +1,13 @@
 package io.liqaudit.verification;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.liqaudit.platform.http.QueryParams;
 import io.liqaudit.platform.problem.Problem;
 import io.liqaudit.platform.problem.ProblemResponses;
-import io.liqaudit.platform.http.QueryParams;
 import io.liqaudit.security.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
-import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;

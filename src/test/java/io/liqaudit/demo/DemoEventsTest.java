@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.liqaudit.engine.EngineResult;
+import io.liqaudit.engine.LiquidationEngine;
 import io.liqaudit.engine.Outcome;
 import io.liqaudit.engine.Verdict;
-import io.liqaudit.engine.LiquidationEngine;
 import io.liqaudit.eventjson.EventJsonReader;
 import java.math.BigDecimal;
 import java.util.EnumMap;

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import io.liqaudit.engine.EngineResult.Step;
+import io.liqaudit.engine.LiquidationEvent.RiskTier;
 import io.liqaudit.engine.Outcome;
 import io.liqaudit.engine.PolicyMode;
 import io.liqaudit.engine.Verdict;
-import io.liqaudit.engine.LiquidationEvent.RiskTier;
 import io.liqaudit.eventjson.EngineResultJson;
 import java.math.BigDecimal;
 import java.util.ArrayList;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.liqaudit.platform.json.ExactDecimalJson;
 import io.liqaudit.eventjson.EngineResultJson;
 import io.liqaudit.eventjson.EventJsonReader;
+import io.liqaudit.platform.json.ExactDecimalJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;

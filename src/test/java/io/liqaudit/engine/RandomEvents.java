@@ -2,8 +2,6 @@ package io.liqaudit.engine;
 
 import io.liqaudit.engine.ExcessEquityHandling;
 import io.liqaudit.engine.FeeRecipient;
-import io.liqaudit.engine.MarginMode;
-import io.liqaudit.engine.PolicyMode;
 import io.liqaudit.engine.LiquidationEvent.Contract;
 import io.liqaudit.engine.LiquidationEvent.Fill;
 import io.liqaudit.engine.LiquidationEvent.InsuranceFund;
@@ -11,6 +9,8 @@ import io.liqaudit.engine.LiquidationEvent.Market;
 import io.liqaudit.engine.LiquidationEvent.Policy;
 import io.liqaudit.engine.LiquidationEvent.Position;
 import io.liqaudit.engine.LiquidationEvent.RiskTier;
+import io.liqaudit.engine.MarginMode;
+import io.liqaudit.engine.PolicyMode;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;

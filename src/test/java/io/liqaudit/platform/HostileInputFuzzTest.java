@@ -1,7 +1,5 @@
 package io.liqaudit.platform;
 
-import io.liqaudit.platform.problem.Problem;
-
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.liqaudit.liquidation.TestEvents;
+import io.liqaudit.platform.problem.Problem;
 import io.liqaudit.security.Roles;
 import io.liqaudit.security.TestUsers;
 import io.quarkus.test.junit.QuarkusTest;

@@ -1,12 +1,11 @@
 package io.liqaudit.platform;
 
-import io.liqaudit.platform.problem.Problem;
-
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.containsString;
 
+import io.liqaudit.platform.problem.Problem;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 

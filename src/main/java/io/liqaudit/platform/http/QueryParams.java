@@ -1,10 +1,9 @@
 package io.liqaudit.platform.http;
 
 import io.liqaudit.platform.InputRules;
+import io.liqaudit.platform.problem.Problem.FieldError;
 import io.liqaudit.platform.problem.Problem;
 import io.liqaudit.platform.problem.ProblemResponses;
-
-import io.liqaudit.platform.problem.Problem.FieldError;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;

@@ -2,7 +2,6 @@ package io.liqaudit.platform.http;
 
 import io.liqaudit.platform.problem.Problem;
 import io.liqaudit.platform.problem.ProblemJson;
-
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;

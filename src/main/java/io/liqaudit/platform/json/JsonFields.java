@@ -1,11 +1,10 @@
 package io.liqaudit.platform.json;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.liqaudit.platform.InputRules;
 import io.liqaudit.platform.Timestamps;
-import io.liqaudit.platform.problem.Problem;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import io.liqaudit.platform.problem.Problem.FieldError;
+import io.liqaudit.platform.problem.Problem;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,9 +1,8 @@
 package io.liqaudit.platform.problem;
 
-import io.liqaudit.platform.json.ExactDecimalJson;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.liqaudit.platform.json.ExactDecimalJson;
 
 /** A problem document as text, for answers written below the REST layer (Vert.x routes). */
 public final class ProblemJson {

@@ -1,9 +1,8 @@
 package io.liqaudit.platform.problem;
 
-import io.liqaudit.platform.json.JsonPaths;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import io.liqaudit.platform.json.JsonPaths;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
