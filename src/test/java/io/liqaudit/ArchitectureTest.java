@@ -59,4 +59,29 @@ class ArchitectureTest {
         }
         assertThat(offenders).as("files outside ledger/ that query the log's tables").isEmpty();
     }
+
+    /** Derived state (event_status, disclosure_*) has one owner: only standing/ writes it. */
+    @Test
+    void onlyTheOwnerWritesDerivedState() throws IOException {
+        Pattern writes = Pattern.compile("(insert into|update|delete from|truncate)\\s+(event_status|disclosure_\\w+)",
+                Pattern.CASE_INSENSITIVE);
+        List<String> offenders = new ArrayList<>();
+        Path root = Path.of("src/main/java/io/liqaudit");
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                if (!file.startsWith(root.resolve("standing")) && writes.matcher(Files.readString(file)).find()) {
+                    offenders.add(root.relativize(file).toString());
+                }
+            }
+        }
+        assertThat(offenders).as("files outside standing/ that write event_status or disclosure_*").isEmpty();
+    }
+
+    @Test
+    void writersOfFactsImportNoReader() {
+        noClasses().that().resideInAnyPackage("io.liqaudit.liquidation..", "io.liqaudit.fund..", "io.liqaudit.verification..",
+                        "io.liqaudit.standing..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.liqaudit.disclosure..", "io.liqaudit.portal..")
+                .check(MAIN);
+    }
 }

@@ -1,5 +1,6 @@
 package io.liqaudit.disclosure;
 
+import io.liqaudit.standing.Totals;
 import io.liqaudit.engine.DecimalText;
 import io.liqaudit.platform.CsvCells;
 import java.math.BigDecimal;

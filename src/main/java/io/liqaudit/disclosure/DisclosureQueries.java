@@ -1,5 +1,7 @@
 package io.liqaudit.disclosure;
 
+import io.liqaudit.standing.Totals;
+
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -81,29 +83,7 @@ public class DisclosureQueries {
         return pool.preparedQuery(scalars).execute(scope(scope)).chain(rows -> {
             Map<String, Totals> out = new TreeMap<>();
             for (Row r : rows) {
-                Totals t = Totals.zero();
-                t.events = r.getLong("events");
-                t.partial = r.getLong("partial");
-                t.full = r.getLong("full_");
-                t.none = r.getLong("none_");
-                t.notional = r.getBigDecimal("notional");
-                t.fee = r.getBigDecimal("fee");
-                t.feeToFund = r.getBigDecimal("fee_to_fund");
-                t.excessEvents = r.getLong("excess_events");
-                t.excessToFund = r.getBigDecimal("excess_to_fund");
-                t.excessToTrader = r.getBigDecimal("excess_to_trader");
-                t.drawEvents = r.getLong("draw_events");
-                t.draws = r.getBigDecimal("draws");
-                t.bankruptcyLoss = r.getBigDecimal("loss");
-                t.adlEvents = r.getLong("adl_events");
-                t.adlShortfall = r.getBigDecimal("adl");
-                t.consistent = r.getLong("consistent");
-                t.discrepant = r.getLong("discrepant");
-                t.unverifiable = r.getLong("unverifiable");
-                t.distanceCount = r.getLong("distance_count");
-                t.distanceSumBps = r.getBigDecimal("distance_sum");
-                t.markLastCount = r.getLong("mark_last_count");
-                t.markLastSumBps = r.getBigDecimal("mark_last_sum");
+                Totals t = Totals.ofSummedRow(r);
                 out.put(r.getString("g"), t);
             }
             if (out.isEmpty() || !withHistograms) {
@@ -111,9 +91,7 @@ public class DisclosureQueries {
             }
             return pool.preparedQuery(histograms).execute(scope(scope)).map(hist -> {
                 for (Row r : hist) {
-                    Totals t = out.get(r.getString("g"));
-                    addInto(t.distanceHist, r.getArrayOfLongs("distance_hist"));
-                    addInto(t.excessHist, r.getArrayOfLongs("excess_hist"));
+                    out.get(r.getString("g")).addHistograms(r.getArrayOfLongs("distance_hist"), r.getArrayOfLongs("excess_hist"));
                 }
                 return out;
             });
@@ -200,12 +178,6 @@ public class DisclosureQueries {
                             r.getBigDecimal("insurance_fund_delta"), r.getString("verdict"))));
                     return out;
                 });
-    }
-
-    private static void addInto(long[] sum, Long[] row) {
-        for (int i = 0; i < Math.min(sum.length, row.length); i++) {
-            sum[i] += row[i];
-        }
     }
 
     private static OffsetDateTime start(java.time.LocalDate day) {

@@ -1,5 +1,6 @@
 package io.liqaudit.disclosure;
 
+import io.liqaudit.standing.Totals;
 import io.liqaudit.engine.LiquidationEngine;
 import io.liqaudit.ledger.Checkpoints;
 import io.liqaudit.platform.LiqauditConfig;

@@ -1,5 +1,6 @@
 package io.liqaudit.fund;
 
+import io.liqaudit.standing.ChainFlag;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
@@ -13,8 +14,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Loads a fund's chain from PostgreSQL and stores the discontinuity findings that
- * {@link FundChain} derives. Re-evaluation after new arrivals starts at the last event before
+ * Loads a fund's chain from PostgreSQL and finds which events' discontinuity flags
+ * {@link FundChain} now derives differently (the owner of standing stores them). Re-evaluation after new arrivals starts at the last event before
  * the earliest arrival, so in-order ingest touches only the new tail of the chain.
  */
 @ApplicationScoped
@@ -44,52 +45,31 @@ public class FundChainRepository {
             where e.fund_id = $1 and e.occurred_at < $2
             order by e.occurred_at desc, e.sequence desc limit 1
             """;
-    /**
-     * Stores changed discontinuity flags, and moves the affected events between the consistent and
-     * discrepant counts of the disclosure rollups, so the public figures follow the chain.
-     */
-    static final String STORE_FLAGS = """
-            with changed as (
-                update event_status s set fund_discontinuity = t.flag,
-                    verdict = case when s.engine_verdict = 'CONSISTENT' and t.flag then 'DISCREPANT' else s.engine_verdict end,
-                    finding_codes = array_remove(s.finding_codes, 'FUND_BALANCE_DISCONTINUITY')
-                        || case when t.flag then array['FUND_BALANCE_DISCONTINUITY'] else array[]::text[] end
-                from unnest($1::bigint[], $2::boolean[]) as t(seq, flag)
-                where s.event_sequence = t.seq
-                returning s.event_sequence, s.engine_verdict, t.flag
-            ), moves as (
-                select (e.occurred_at at time zone 'UTC')::date as day, e.venue, e.symbol, e.fund_id, e.policy_mode,
-                       sum(case when c.flag then 1 else -1 end) as to_discrepant
-                from changed c join liquidation_event e on e.sequence = c.event_sequence
-                where c.engine_verdict = 'CONSISTENT'
-                group by 1, 2, 3, 4, 5
-            )
-            update disclosure_daily d set consistent = d.consistent - m.to_discrepant, discrepant = d.discrepant + m.to_discrepant
-            from moves m
-            where d.day = m.day and d.venue = m.venue and d.symbol = m.symbol and d.fund_id = m.fund_id
-              and d.policy_mode = m.policy_mode
-            """;
     /** Before any element: where a walk from the start of a fund begins. */
     public static final OffsetDateTime BEGINNING = OffsetDateTime.parse("0001-01-01T00:00:00Z");
 
-    /** Re-derives discontinuities of each fund from the last event before its earliest new element. */
-    public Uni<Void> reevaluateAfter(SqlClient client, Map<String, OffsetDateTime> earliestByFund) {
+    /**
+     * Re-walks each fund's chain from the last event before its earliest new element and answers
+     * the events whose discontinuity flag changed (the owner of standing stores them).
+     */
+    public Uni<List<ChainFlag>> rewalkAfter(SqlClient client, Map<String, OffsetDateTime> earliestByFund) {
         return Multi.createFrom().iterable(earliestByFund.entrySet())
-                .onItem().transformToUniAndConcatenate(e -> reevaluate(client, e.getKey(), e.getValue()))
-                .collect().last().replaceWithVoid();
+                .onItem().transformToUniAndConcatenate(e -> rewalk(client, e.getKey(), e.getValue()))
+                .collect().asList()
+                .map(lists -> lists.stream().flatMap(List::stream).toList());
     }
 
-    private Uni<Void> reevaluate(SqlClient client, String fundId, OffsetDateTime from) {
+    private Uni<List<ChainFlag>> rewalk(SqlClient client, String fundId, OffsetDateTime from) {
         return client.preparedQuery(ANCHOR_BEFORE).execute(Tuple.of(fundId, from)).chain(rows -> {
             if (!rows.iterator().hasNext()) {
                 return loaded(client, fundId, BEGINNING, 0, -1)
-                        .chain(loaded -> storeChanged(client, loaded, FundChain.walk(false, null, elements(loaded))));
+                        .map(loaded -> changed(loaded, FundChain.walk(false, null, elements(loaded))));
             }
             Row anchor = rows.iterator().next();
             BigDecimal delta = anchor.getBigDecimal("delta");
             BigDecimal after = delta == null ? null : anchor.getBigDecimal("stated").add(delta);
             return loaded(client, fundId, anchor.getOffsetDateTime("occurred_at"), 1, anchor.getLong("sequence"))
-                    .chain(loaded -> storeChanged(client, loaded, FundChain.walk(true, after, elements(loaded))));
+                    .map(loaded -> changed(loaded, FundChain.walk(true, after, elements(loaded))));
         });
     }
 
@@ -128,22 +108,15 @@ public class FundChainRepository {
         });
     }
 
-    /** Writes the flags that changed; an unchanged tail costs no write. */
-    private Uni<Void> storeChanged(SqlClient client, List<Loaded> loaded, List<FundChain.Link> links) {
-        List<Long> sequences = new ArrayList<>();
-        List<Boolean> flags = new ArrayList<>();
+    /** The flags that changed; an unchanged tail costs no write. */
+    private static List<ChainFlag> changed(List<Loaded> loaded, List<FundChain.Link> links) {
+        List<ChainFlag> out = new ArrayList<>();
         for (int i = 0; i < links.size(); i++) {
             FundChain.Link link = links.get(i);
             if (link.element().kind() == FundChain.Kind.EVENT && link.discontinuity() != loaded.get(i).flagged()) {
-                sequences.add(link.element().ref());
-                flags.add(link.discontinuity());
+                out.add(new ChainFlag(link.element().ref(), link.discontinuity()));
             }
         }
-        if (sequences.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        return client.preparedQuery(STORE_FLAGS)
-                .execute(Tuple.of(sequences.toArray(Long[]::new), flags.toArray(Boolean[]::new)))
-                .replaceWithVoid();
+        return out;
     }
 }

@@ -6,6 +6,7 @@ import io.liqaudit.platform.Timestamps;
 import io.liqaudit.platform.json.CanonicalJson;
 import io.liqaudit.platform.json.ExactDecimalJson;
 import io.liqaudit.recording.RecordStatus;
+import io.liqaudit.standing.EventStanding;
 import io.liqaudit.recording.RefusedSubmissions;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -41,7 +42,10 @@ public class FundMovementService {
     private final Pool pool;
     private final FundChainRepository chain;
 
-    FundMovementService(Pool pool, FundChainRepository chain) {
+    private final EventStanding standing;
+
+    FundMovementService(Pool pool, FundChainRepository chain, EventStanding standing) {
+        this.standing = standing;
         this.pool = pool;
         this.chain = chain;
     }
@@ -57,7 +61,9 @@ public class FundMovementService {
                 .chain(rows -> {
                     if (rows.iterator().hasNext()) {
                         long id = rows.iterator().next().getLong("id");
-                        return chain.reevaluateAfter(conn, Map.of(fundId, occurred)).map(v -> new Outcome(RecordStatus.CREATED, id));
+                        return chain.rewalkAfter(conn, Map.of(fundId, occurred))
+                                .chain(changes -> standing.chainRewalked(conn, changes))
+                                .map(v -> new Outcome(RecordStatus.CREATED, id));
                     }
                     return conn.preparedQuery("select id, encode(content_digest, 'hex') d from fund_movement "
                                     + "where fund_id = $1 and movement_id = $2")

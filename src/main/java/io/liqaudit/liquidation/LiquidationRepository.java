@@ -1,6 +1,8 @@
 package io.liqaudit.liquidation;
 
-import io.liqaudit.disclosure.RollupRepository;
+import io.liqaudit.standing.CurrentRecomputation;
+import io.liqaudit.standing.EventStanding;
+import io.liqaudit.standing.RollupRepository;
 import io.liqaudit.engine.DecimalText;
 import io.liqaudit.fund.FundChainRepository;
 import io.liqaudit.ledger.LogHead;
@@ -47,14 +49,14 @@ public class LiquidationRepository {
 
     private final FundChainRepository fundChain;
     private final MerkleLogRepository log;
-    private final RollupRepository rollups;
+    private final EventStanding standing;
     private final LogHead head;
 
-    LiquidationRepository(FundChainRepository fundChain, MerkleLogRepository log, RollupRepository rollups, LogHead head) {
+    LiquidationRepository(FundChainRepository fundChain, MerkleLogRepository log, EventStanding standing, LogHead head) {
         this.head = head;
         this.fundChain = fundChain;
         this.log = log;
-        this.rollups = rollups;
+        this.standing = standing;
     }
 
     private record Stored(long sequence, String digestHex) {
@@ -90,11 +92,13 @@ public class LiquidationRepository {
                     return insertEvents(conn, created, sequences, by, at)
                             .chain(() -> log.append(conn, next, leaves))
                             .chain(() -> insertRecomputations(conn, created, sequences, at))
+                            // The owner of standing makes them current and adds them to the public rollups first: a
+                            // break found in this batch then moves a count that already includes it.
+                            .chain(current -> standing.recorded(conn, current, recorded(created, sequences)))
                             .chain(() -> RefusedSubmissions.log(conn, RefusedSubmissions.Kind.LIQUIDATION_EVENT, by, refused))
                             .chain(() -> newNext == next ? Uni.createFrom().voidItem() : head.advance(conn, newNext))
-                            // Rollups first: a break found in this batch then moves a count that already includes it.
-                            .chain(() -> rollups.add(conn, recorded(created, sequences)))
-                            .chain(() -> fundChain.reevaluateAfter(conn, earliestByFund(created)))
+                            .chain(() -> fundChain.rewalkAfter(conn, earliestByFund(created)))
+                            .chain(changes -> standing.chainRewalked(conn, changes))
                             .map(v -> outcomes);
                 }));
     }
@@ -136,13 +140,12 @@ public class LiquidationRepository {
         return conn.preparedQuery(INSERT_EVENTS).execute(p).replaceWithVoid();
     }
 
-    private Uni<Void> insertRecomputations(SqlConnection conn, List<Submission> created, List<Long> sequences,
-            OffsetDateTime at) {
+    private Uni<List<CurrentRecomputation>> insertRecomputations(SqlConnection conn, List<Submission> created,
+            List<Long> sequences, OffsetDateTime at) {
         if (created.isEmpty()) {
-            return Uni.createFrom().voidItem();
+            return Uni.createFrom().item(List.of());
         }
-        return RecomputationWriter.write(conn, sequences, created.stream().map(Submission::recomputation).toList(), at, null)
-                .replaceWithVoid();
+        return RecomputationWriter.write(conn, sequences, created.stream().map(Submission::recomputation).toList(), at, null);
     }
 
     private static List<RollupRepository.Recorded> recorded(List<Submission> created, List<Long> sequences) {

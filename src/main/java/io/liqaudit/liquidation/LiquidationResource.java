@@ -3,7 +3,7 @@ package io.liqaudit.liquidation;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.liqaudit.engine.FindingCode;
 import io.liqaudit.engine.Verdict;
-import io.liqaudit.fund.FundChainFinding;
+import io.liqaudit.standing.FundChainFinding;
 import io.liqaudit.platform.InputRules;
 import io.liqaudit.platform.http.Cursor;
 import io.liqaudit.platform.http.QueryParams;

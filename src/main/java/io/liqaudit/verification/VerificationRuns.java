@@ -3,10 +3,13 @@ package io.liqaudit.verification;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.liqaudit.disclosure.Figures;
-import io.liqaudit.disclosure.RollupRepository;
+import io.liqaudit.standing.Figures;
+import io.liqaudit.standing.EffectiveVerdict;
+import io.liqaudit.standing.EventStanding;
+import io.liqaudit.standing.RollupRepository;
 import io.liqaudit.engine.EngineResult;
 import io.liqaudit.engine.LiquidationEngine;
+import io.liqaudit.engine.Verdict;
 import io.liqaudit.engine.LiquidationEvent;
 import io.liqaudit.eventjson.EventJsonReader;
 import io.liqaudit.fund.FundChainRepository;
@@ -54,17 +57,17 @@ public class VerificationRuns {
 
     private final Pool pool;
     private final LiqauditConfig config;
-    private final RollupRepository rollups;
+    private final EventStanding standing;
     private final FundChainRepository fundChain;
 
     private final LogHead logHead;
 
-    VerificationRuns(Pool pool, LiqauditConfig config, RollupRepository rollups, FundChainRepository fundChain,
+    VerificationRuns(Pool pool, LiqauditConfig config, EventStanding standing, FundChainRepository fundChain,
             LogHead logHead) {
         this.logHead = logHead;
         this.pool = pool;
         this.config = config;
-        this.rollups = rollups;
+        this.standing = standing;
         this.fundChain = fundChain;
     }
 
@@ -170,8 +173,9 @@ public class VerificationRuns {
                     // delta changed, the fund's chain is re-walked (which may move verdict counts again).
                     Uni<Long> written = sequences.isEmpty() ? Uni.createFrom().item(0L)
                             : RecomputationWriter.write(conn, sequences, results, Timestamps.nowMicros(), id)
-                                    .call(() -> rollups.revise(conn, revisions))
-                                    .call(() -> fundChain.reevaluateAfter(conn, deltasChanged));
+                                    .chain(current -> standing.recomputed(conn, current, revisions))
+                                    .call(() -> fundChain.rewalkAfter(conn, deltasChanged)
+                                            .chain(changes -> standing.chainRewalked(conn, changes)));
                     return written
                             .call(() -> recordFailures(conn, id, failures))
                             .chain(changed -> conn.preparedQuery("update verification_run set done = done + $2, "
@@ -222,12 +226,10 @@ public class VerificationRuns {
                 r.getBigDecimal("insurance_fund_delta"));
     }
 
-    /** A consistent recomputation of an event whose fund balance does not chain is discrepant. */
+    /** The figures as the rollups will hold them: with the verdict the fund chain makes of the engine's. */
     private static Figures withChainFinding(Figures f, boolean discontinuity) {
-        if (!discontinuity || !f.verdict().equals("CONSISTENT")) {
-            return f;
-        }
-        return new Figures("DISCREPANT", f.outcome(), f.totalFee(), f.excessEquity(), f.traderReturn(), f.bankruptcyLoss(),
+        String verdict = EffectiveVerdict.of(Verdict.valueOf(f.verdict()), discontinuity).name();
+        return new Figures(verdict, f.outcome(), f.totalFee(), f.excessEquity(), f.traderReturn(), f.bankruptcyLoss(),
                 f.adlShortfall(), f.liquidationPrice(), f.bankruptcyPrice(), f.insuranceFundDelta());
     }
 

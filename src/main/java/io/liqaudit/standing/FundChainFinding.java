@@ -1,4 +1,4 @@
-package io.liqaudit.fund;
+package io.liqaudit.standing;
 
 /**
  * What the insurance-fund chain finds, beside the engine's findings (the engine never produces

@@ -1,4 +1,4 @@
-package io.liqaudit.disclosure;
+package io.liqaudit.standing;
 
 import io.liqaudit.engine.EngineResult;
 import java.math.BigDecimal;

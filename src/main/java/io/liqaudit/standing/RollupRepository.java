@@ -1,4 +1,4 @@
-package io.liqaudit.disclosure;
+package io.liqaudit.standing;
 
 import io.liqaudit.engine.DecimalText;
 import io.liqaudit.engine.EngineResult;
@@ -90,7 +90,35 @@ public class RollupRepository {
             on conflict (fund_id, day) do update set last_at = excluded.last_at, last_sequence = excluded.last_sequence,
                 balance_after = excluded.balance_after""";
 
-    public Uni<Void> add(SqlClient client, List<Recorded> recorded) {
+    /** The key of a {@code disclosure_daily} row. */
+    public record DailyKey(LocalDate day, String venue, String symbol, String fundId, String policyMode) {
+    }
+
+    private static final String MOVE_TO_DISCREPANT = """
+            update disclosure_daily d set consistent = d.consistent - t.n, discrepant = d.discrepant + t.n
+            from unnest($1::date[], $2::text[], $3::text[], $4::text[], $5::text[], $6::bigint[])
+                 as t(day, venue, symbol, fund_id, policy_mode, n)
+            where d.day = t.day and d.venue = t.venue and d.symbol = t.symbol and d.fund_id = t.fund_id
+              and d.policy_mode = t.policy_mode
+            """;
+
+    /** Moves events between the consistent and discrepant counts (n &gt; 0: to discrepant), as their standing changed. */
+    Uni<Void> moveToDiscrepant(SqlClient client, Map<DailyKey, Long> moves) {
+        List<Map.Entry<DailyKey, Long>> e = moves.entrySet().stream().filter(x -> x.getValue() != 0).toList();
+        if (e.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return client.preparedQuery(MOVE_TO_DISCREPANT).execute(Tuple.tuple()
+                        .addValue(e.stream().map(x -> x.getKey().day()).toArray(LocalDate[]::new))
+                        .addValue(e.stream().map(x -> x.getKey().venue()).toArray(String[]::new))
+                        .addValue(e.stream().map(x -> x.getKey().symbol()).toArray(String[]::new))
+                        .addValue(e.stream().map(x -> x.getKey().fundId()).toArray(String[]::new))
+                        .addValue(e.stream().map(x -> x.getKey().policyMode()).toArray(String[]::new))
+                        .addValue(e.stream().map(Map.Entry::getValue).toArray(Long[]::new)))
+                .replaceWithVoid();
+    }
+
+    Uni<Void> add(SqlClient client, List<Recorded> recorded) {
         if (recorded.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
@@ -107,7 +135,7 @@ public class RollupRepository {
      * in, re-derives their draws, and recomputes the closing balances of the days they fall on
      * (call after the new recomputations are current).
      */
-    public Uni<Void> revise(SqlClient client, List<Revision> revisions) {
+    Uni<Void> revise(SqlClient client, List<Revision> revisions) {
         if (revisions.isEmpty()) {
             return Uni.createFrom().voidItem();
         }

@@ -1,4 +1,4 @@
-package io.liqaudit.disclosure;
+package io.liqaudit.standing;
 
 import java.math.BigDecimal;
 
@@ -32,7 +32,7 @@ public final class Totals {
     long markLastCount;
     BigDecimal markLastSumBps = BigDecimal.ZERO;
 
-    static Totals zero() {
+    public static Totals zero() {
         return new Totals();
     }
 
@@ -71,7 +71,7 @@ public final class Totals {
         return n;
     }
 
-    void add(Totals o) {
+    public void add(Totals o) {
         events += o.events;
         partial += o.partial;
         full += o.full;
@@ -123,6 +123,49 @@ public final class Totals {
     public long distanceCount() { return distanceCount; }
     public long markLastCount() { return markLastCount; }
     public long[] excessHist() { return excessHist.clone(); }
+
+    /**
+     * The scalar figures of a summed {@code disclosure_daily} row: the table is this package's, so
+     * is the mapping of its columns (named as the readers' query names its sums).
+     */
+    public static Totals ofSummedRow(io.vertx.mutiny.sqlclient.Row r) {
+        Totals t = zero();
+        t.events = r.getLong("events");
+        t.partial = r.getLong("partial");
+        t.full = r.getLong("full_");
+        t.none = r.getLong("none_");
+        t.notional = r.getBigDecimal("notional");
+        t.fee = r.getBigDecimal("fee");
+        t.feeToFund = r.getBigDecimal("fee_to_fund");
+        t.excessEvents = r.getLong("excess_events");
+        t.excessToFund = r.getBigDecimal("excess_to_fund");
+        t.excessToTrader = r.getBigDecimal("excess_to_trader");
+        t.drawEvents = r.getLong("draw_events");
+        t.draws = r.getBigDecimal("draws");
+        t.bankruptcyLoss = r.getBigDecimal("loss");
+        t.adlEvents = r.getLong("adl_events");
+        t.adlShortfall = r.getBigDecimal("adl");
+        t.consistent = r.getLong("consistent");
+        t.discrepant = r.getLong("discrepant");
+        t.unverifiable = r.getLong("unverifiable");
+        t.distanceCount = r.getLong("distance_count");
+        t.distanceSumBps = r.getBigDecimal("distance_sum");
+        t.markLastCount = r.getLong("mark_last_count");
+        t.markLastSumBps = r.getBigDecimal("mark_last_sum");
+        return t;
+    }
+
+    /** Adds a row's stored histograms (distance, excess) to this row's. */
+    public void addHistograms(Long[] distance, Long[] excess) {
+        addInto(distanceHist, distance);
+        addInto(excessHist, excess);
+    }
+
+    private static void addInto(long[] sum, Long[] values) {
+        for (int i = 0; i < Math.min(sum.length, values.length); i++) {
+            sum[i] += values[i] == null ? 0 : values[i];
+        }
+    }
 
     /** Inflows to the fund: fees it received and excess equity it kept. */
     public BigDecimal inflows() {

@@ -1,0 +1,52 @@
+package io.liqaudit.standing;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+
+/**
+ * The one owner of derived state: each event's standing ({@code event_status}) and the public
+ * rollups ({@code disclosure_*}). Writers of facts tell it what happened, in their own
+ * transaction, and it alone turns that into derived rows: events were recorded, events were
+ * recomputed by a re-verification run, or a fund's chain was re-walked.
+ */
+@ApplicationScoped
+public class EventStanding {
+
+    private final EventStatusRepository status;
+    private final RollupRepository rollups;
+
+    EventStanding(EventStatusRepository status, RollupRepository rollups) {
+        this.status = status;
+        this.rollups = rollups;
+    }
+
+    /** New events were recorded with these recomputations: their standing, and their place in the rollups. */
+    public Uni<Void> recorded(SqlClient client, List<CurrentRecomputation> current, List<RollupRepository.Recorded> recorded) {
+        if (current.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return status.pointAt(client, current).chain(() -> rollups.add(client, recorded));
+    }
+
+    /**
+     * A re-verification run stored new recomputations: they become current, and where the figures
+     * changed the rollups take the old contribution out and put the new one in. Answers how many
+     * engine verdicts changed.
+     */
+    public Uni<Long> recomputed(SqlClient client, List<CurrentRecomputation> current, List<RollupRepository.Revision> revisions) {
+        if (current.isEmpty()) {
+            return Uni.createFrom().item(0L);
+        }
+        return status.pointAt(client, current).call(() -> rollups.revise(client, revisions));
+    }
+
+    /** A fund's chain was re-walked and these events' flags changed: their standing, and the public verdict counts. */
+    public Uni<Void> chainRewalked(SqlClient client, List<ChainFlag> changes) {
+        if (changes.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return status.storeChainFlags(client, changes).chain(moves -> rollups.moveToDiscrepant(client, moves));
+    }
+}

@@ -1,0 +1,119 @@
+package io.liqaudit.standing;
+
+import io.liqaudit.engine.Verdict;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one writer of {@code event_status}: each event's current recomputation, its fund-chain flag,
+ * and the effective verdict and findings that {@link EffectiveVerdict} makes of the two. Every
+ * statement takes its rows as arrays, so a batch costs a fixed number of round trips.
+ */
+@ApplicationScoped
+class EventStatusRepository {
+
+    private static final String PREVIOUS = """
+            select event_sequence, engine_verdict, fund_discontinuity from event_status where event_sequence = any($1::bigint[])
+            """;
+    private static final String UPSERT = """
+            insert into event_status (event_sequence, recomputation_id, engine_verdict, fund_discontinuity, verdict, finding_codes)
+            select t.seq, t.rid, t.engine, t.flag, t.verdict, string_to_array(t.codes, ',')
+            from unnest($1::bigint[], $2::bigint[], $3::text[], $4::boolean[], $5::text[], $6::text[])
+                 as t(seq, rid, engine, flag, verdict, codes)
+            on conflict (event_sequence) do update set recomputation_id = excluded.recomputation_id,
+                engine_verdict = excluded.engine_verdict, verdict = excluded.verdict, finding_codes = excluded.finding_codes
+            """;
+    private static final String FLAGGED_EVENTS = """
+            select s.event_sequence, s.engine_verdict, r.finding_codes, e.occurred_at, e.venue, e.symbol, e.fund_id,
+                   e.policy_mode
+            from event_status s
+            join recomputation r on r.id = s.recomputation_id
+            join liquidation_event e on e.sequence = s.event_sequence
+            where s.event_sequence = any($1::bigint[])
+            """;
+    private static final String STORE_FLAGS = """
+            update event_status s set fund_discontinuity = t.flag, verdict = t.verdict, finding_codes = string_to_array(t.codes, ',')
+            from unnest($1::bigint[], $2::boolean[], $3::text[], $4::text[]) as t(seq, flag, verdict, codes)
+            where s.event_sequence = t.seq
+            """;
+
+    private record Previous(Verdict engine, boolean flag) {
+    }
+
+    /** Makes each recomputation its event's current one, keeping its chain flag; answers how many engine verdicts changed. */
+    Uni<Long> pointAt(SqlClient client, List<CurrentRecomputation> current) {
+        Long[] sequences = current.stream().map(CurrentRecomputation::sequence).toArray(Long[]::new);
+        return client.preparedQuery(PREVIOUS).execute(Tuple.of((Object) sequences)).chain(rows -> {
+            Map<Long, Previous> previous = new HashMap<>();
+            for (Row r : rows) {
+                previous.put(r.getLong(0), new Previous(Verdict.valueOf(r.getString(1)), r.getBoolean(2)));
+            }
+            long changed = 0;
+            List<String> verdicts = new ArrayList<>();
+            List<String> codes = new ArrayList<>();
+            List<Boolean> flags = new ArrayList<>();
+            for (CurrentRecomputation c : current) {
+                Previous p = previous.get(c.sequence());
+                boolean flag = p != null && p.flag();
+                if (p != null && p.engine() != c.engineVerdict()) {
+                    changed++;
+                }
+                flags.add(flag);
+                verdicts.add(EffectiveVerdict.of(c.engineVerdict(), flag).name());
+                codes.add(String.join(",", EffectiveVerdict.findingCodes(c.engineFindingCodes(), flag)));
+            }
+            long verdictsChanged = changed;
+            return client.preparedQuery(UPSERT).execute(Tuple.tuple().addValue(sequences)
+                            .addValue(current.stream().map(CurrentRecomputation::id).toArray(Long[]::new))
+                            .addValue(current.stream().map(c -> c.engineVerdict().name()).toArray(String[]::new))
+                            .addValue(flags.toArray(Boolean[]::new)).addValue(verdicts.toArray(String[]::new))
+                            .addValue(codes.toArray(String[]::new)))
+                    .map(v -> verdictsChanged);
+        });
+    }
+
+    /**
+     * Stores changed chain flags with the standing they make; answers, per rollup key, how many
+     * events moved from consistent to discrepant (negative: back), for the public counts to follow.
+     */
+    Uni<Map<RollupRepository.DailyKey, Long>> storeChainFlags(SqlClient client, List<ChainFlag> changes) {
+        Map<Long, Boolean> flagOf = new HashMap<>();
+        changes.forEach(c -> flagOf.put(c.sequence(), c.discontinuity()));
+        Long[] sequences = flagOf.keySet().toArray(Long[]::new);
+        return client.preparedQuery(FLAGGED_EVENTS).execute(Tuple.of((Object) sequences)).chain(rows -> {
+            List<Long> seqs = new ArrayList<>();
+            List<Boolean> flags = new ArrayList<>();
+            List<String> verdicts = new ArrayList<>();
+            List<String> codes = new ArrayList<>();
+            Map<RollupRepository.DailyKey, Long> moves = new HashMap<>();
+            for (Row r : rows) {
+                long seq = r.getLong("event_sequence");
+                boolean flag = flagOf.get(seq);
+                Verdict engine = Verdict.valueOf(r.getString("engine_verdict"));
+                seqs.add(seq);
+                flags.add(flag);
+                verdicts.add(EffectiveVerdict.of(engine, flag).name());
+                codes.add(String.join(",", EffectiveVerdict.findingCodes(Arrays.asList(r.getArrayOfStrings("finding_codes")),
+                        flag)));
+                if (EffectiveVerdict.of(engine, flag) != EffectiveVerdict.of(engine, !flag)) {
+                    LocalDate day = r.getOffsetDateTime("occurred_at").withOffsetSameInstant(ZoneOffset.UTC).toLocalDate();
+                    RollupRepository.DailyKey key = new RollupRepository.DailyKey(day, r.getString("venue"),
+                            r.getString("symbol"), r.getString("fund_id"), r.getString("policy_mode"));
+                    moves.merge(key, flag ? 1L : -1L, Long::sum);
+                }
+            }
+            return client.preparedQuery(STORE_FLAGS).execute(Tuple.of(seqs.toArray(Long[]::new), flags.toArray(Boolean[]::new),
+                    verdicts.toArray(String[]::new), codes.toArray(String[]::new))).map(v -> moves);
+        });
+    }
+}
