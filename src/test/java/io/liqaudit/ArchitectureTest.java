@@ -84,4 +84,19 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("io.liqaudit.disclosure..", "io.liqaudit.portal..")
                 .check(MAIN);
     }
+
+    /** One way to read an event with its standing: the view current_event, never the join written again. */
+    @Test
+    void eventsWithTheirStandingAreReadThroughTheView() throws IOException {
+        Pattern join = Pattern.compile("join\\s+(event_status|recomputation)\\b", Pattern.CASE_INSENSITIVE);
+        List<String> offenders = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                if (join.matcher(Files.readString(file)).find()) {
+                    offenders.add(file.toString());
+                }
+            }
+        }
+        assertThat(offenders).as("files that join event_status or recomputation themselves").isEmpty();
+    }
 }

@@ -156,11 +156,10 @@ public class DisclosureQueries {
     /** Published liquidations (older than the register delay), newest first, pseudonymous: no account reference. */
     public Uni<List<RegisterRow>> register(Scope scope, OffsetDateTime publishedBefore, Long beforeSequence, int limit) {
         return pool.preparedQuery("""
-                        select e.sequence, e.occurred_at, e.venue, e.symbol, e.side, e.margin_mode, e.policy_mode, r.outcome,
-                               r.liquidated_quantity, r.liquidation_price, r.bankruptcy_price, r.total_fee, r.insurance_fund_delta,
-                               s.verdict
-                        from liquidation_event e join event_status s on s.event_sequence = e.sequence
-                        join recomputation r on r.id = s.recomputation_id
+                        select e.sequence, e.occurred_at, e.venue, e.symbol, e.side, e.margin_mode, e.policy_mode, e.outcome,
+                               e.liquidated_quantity, e.liquidation_price, e.bankruptcy_price, e.total_fee, e.insurance_fund_delta,
+                               e.verdict
+                        from current_event e
                         where e.occurred_at < $1 and e.occurred_at >= $2 and e.occurred_at < $3
                           and ($4::text is null or e.venue = $4) and ($5::text is null or e.symbol = $5)
                           and ($6::text is null or e.fund_id = $6) and ($7::bigint is null or e.sequence < $7)

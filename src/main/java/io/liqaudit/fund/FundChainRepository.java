@@ -25,10 +25,8 @@ public class FundChainRepository {
     static final String ELEMENTS_AFTER = """
             select * from (
                 select 'EVENT' as kind, e.occurred_at, 1 as ord, e.sequence as ref, e.event_id as reference,
-                       e.fund_balance_before as stated, r.insurance_fund_delta as delta, s.fund_discontinuity as flagged
-                from liquidation_event e
-                join event_status s on s.event_sequence = e.sequence
-                join recomputation r on r.id = s.recomputation_id
+                       e.fund_balance_before as stated, e.insurance_fund_delta as delta, e.fund_discontinuity as flagged
+                from current_event e
                 where e.fund_id = $1 and (e.occurred_at, e.sequence) > ($2, case when $3 = 0 then -1 else $4 end)
                 union all
                 select 'MOVEMENT', m.occurred_at, 0, m.id, m.movement_id, null, m.signed_amount, false
@@ -38,10 +36,8 @@ public class FundChainRepository {
             """;
     /** The last event of a fund strictly before a time: the anchor from which to re-walk. */
     static final String ANCHOR_BEFORE = """
-            select e.occurred_at, e.sequence, e.fund_balance_before as stated, r.insurance_fund_delta as delta
-            from liquidation_event e
-            join event_status s on s.event_sequence = e.sequence
-            join recomputation r on r.id = s.recomputation_id
+            select e.occurred_at, e.sequence, e.fund_balance_before as stated, e.insurance_fund_delta as delta
+            from current_event e
             where e.fund_id = $1 and e.occurred_at < $2
             order by e.occurred_at desc, e.sequence desc limit 1
             """;

@@ -36,11 +36,9 @@ public class FundLedgerQueries {
 
 
     private static final String ANCHOR_AT_OR_BEFORE = """
-            select e.occurred_at, e.sequence, e.fund_balance_before + r.insurance_fund_delta as after,
-                   r.insurance_fund_delta is not null as known
-            from liquidation_event e
-            join event_status s on s.event_sequence = e.sequence
-            join recomputation r on r.id = s.recomputation_id
+            select e.occurred_at, e.sequence, e.fund_balance_before + e.insurance_fund_delta as after,
+                   e.insurance_fund_delta is not null as known
+            from current_event e
             where e.fund_id = $1 and (e.occurred_at, e.sequence) <= ($2, case when $3 = 1 then $4 else -1 end)
             order by e.occurred_at desc, e.sequence desc limit 1""";
     private static final String MOVED_BETWEEN = """

@@ -53,8 +53,8 @@ public class LiquidationQueries {
     public Uni<Optional<StoredEvent>> find(String venue, String eventId) {
         return pool.preparedQuery("""
                         select e.sequence, e.venue, e.event_id, e.recorded_at, e.recorded_by, e.input,
-                               s.verdict, s.finding_codes, s.fund_discontinuity, s.recomputation_id
-                        from liquidation_event e join event_status s on s.event_sequence = e.sequence
+                               e.verdict, e.finding_codes, e.fund_discontinuity, e.recomputation_id
+                        from current_event e
                         where e.venue = $1 and e.event_id = $2""")
                 .execute(Tuple.of(venue, eventId))
                 .chain(rows -> {
@@ -93,19 +93,17 @@ public class LiquidationQueries {
     public Uni<List<EventSummary>> list(EventFilter f, Long before, int limit) {
         return pool.preparedQuery("""
                         select e.sequence, e.venue, e.event_id, e.recorded_at, e.occurred_at, e.symbol, e.account_ref,
-                               e.fund_id, e.side, e.margin_mode, e.policy_mode, s.verdict, s.finding_codes, r.outcome,
-                               r.mark_price, r.liquidation_price, r.bankruptcy_price, r.liquidated_quantity, r.total_fee,
-                               r.excess_equity, r.insurance_fund_delta, r.bankruptcy_loss, r.adl_shortfall
-                        from liquidation_event e
-                        join event_status s on s.event_sequence = e.sequence
-                        join recomputation r on r.id = s.recomputation_id
+                               e.fund_id, e.side, e.margin_mode, e.policy_mode, e.verdict, e.finding_codes, e.outcome,
+                               e.mark_price, e.liquidation_price, e.bankruptcy_price, e.liquidated_quantity, e.total_fee,
+                               e.excess_equity, e.insurance_fund_delta, e.bankruptcy_loss, e.adl_shortfall
+                        from current_event e
                         where ($1::bigint is null or e.sequence < $1)
                           and ($2::text is null or e.venue = $2)
                           and ($3::text is null or e.symbol = $3)
                           and ($4::text is null or e.account_ref = $4)
                           and ($5::text is null or e.fund_id = $5)
-                          and ($6::text is null or s.verdict = $6)
-                          and ($7::text is null or s.finding_codes @> array[$7::text])
+                          and ($6::text is null or e.verdict = $6)
+                          and ($7::text is null or e.finding_codes @> array[$7::text])
                           and ($8::timestamptz is null or e.occurred_at >= $8)
                           and ($9::timestamptz is null or e.occurred_at < $9)
                         order by e.sequence desc

@@ -34,12 +34,10 @@ class EventStatusRepository {
                 engine_verdict = excluded.engine_verdict, verdict = excluded.verdict, finding_codes = excluded.finding_codes
             """;
     private static final String FLAGGED_EVENTS = """
-            select s.event_sequence, s.engine_verdict, r.finding_codes, e.occurred_at, e.venue, e.symbol, e.fund_id,
-                   e.policy_mode
-            from event_status s
-            join recomputation r on r.id = s.recomputation_id
-            join liquidation_event e on e.sequence = s.event_sequence
-            where s.event_sequence = any($1::bigint[])
+            select e.sequence as event_sequence, e.engine_verdict, e.engine_finding_codes as finding_codes, e.occurred_at,
+                   e.venue, e.symbol, e.fund_id, e.policy_mode
+            from current_event e
+            where e.sequence = any($1::bigint[])
             """;
     private static final String STORE_FLAGS = """
             update event_status s set fund_discontinuity = t.flag, verdict = t.verdict, finding_codes = string_to_array(t.codes, ',')

@@ -79,13 +79,11 @@ public class RollupRepository {
     private static final String DELETE_DRAWS = "delete from disclosure_draw where sequence = any($1::bigint[])";
     private static final String RESET_BALANCES = """
             insert into disclosure_fund_balance as b (fund_id, day, last_at, last_sequence, balance_after)
-            select distinct on (t.f, t.d) t.f, t.d, e.occurred_at, e.sequence, e.fund_balance_before + r.insurance_fund_delta
+            select distinct on (t.f, t.d) t.f, t.d, e.occurred_at, e.sequence, e.fund_balance_before + e.insurance_fund_delta
             from unnest($1::text[], $2::date[]) as t(f, d)
-            join liquidation_event e on e.fund_id = t.f and e.occurred_at >= (t.d::timestamp at time zone 'UTC')
+            join current_event e on e.fund_id = t.f and e.occurred_at >= (t.d::timestamp at time zone 'UTC')
                  and e.occurred_at < ((t.d + 1)::timestamp at time zone 'UTC')
-            join event_status s on s.event_sequence = e.sequence
-            join recomputation r on r.id = s.recomputation_id
-            where r.insurance_fund_delta is not null
+            where e.insurance_fund_delta is not null
             order by t.f, t.d, e.occurred_at desc, e.sequence desc
             on conflict (fund_id, day) do update set last_at = excluded.last_at, last_sequence = excluded.last_sequence,
                 balance_after = excluded.balance_after""";

@@ -44,12 +44,12 @@ public record RunFilter(String venue, String symbol, String fundId, String verdi
         return t == null ? null : t.atOffset(ZoneOffset.UTC);
     }
 
-    /** SQL conditions on {@code e} (liquidation_event) and {@code s} (event_status), parameters from {@code $first}. */
+    /** SQL conditions on {@code e} (the view current_event), parameters from {@code $first}. */
     static String where(int first) {
         return "($" + first + "::text is null or e.venue = $" + first + ")"
                 + " and ($" + (first + 1) + "::text is null or e.symbol = $" + (first + 1) + ")"
                 + " and ($" + (first + 2) + "::text is null or e.fund_id = $" + (first + 2) + ")"
-                + " and ($" + (first + 3) + "::text is null or s.verdict = $" + (first + 3) + ")"
+                + " and ($" + (first + 3) + "::text is null or e.verdict = $" + (first + 3) + ")"
                 + " and ($" + (first + 4) + "::timestamptz is null or e.occurred_at >= $" + (first + 4) + ")"
                 + " and ($" + (first + 5) + "::timestamptz is null or e.occurred_at < $" + (first + 5) + ")";
     }

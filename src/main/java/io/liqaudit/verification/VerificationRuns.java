@@ -73,7 +73,7 @@ public class VerificationRuns {
 
     public Uni<RunView> start(RunFilter filter, String by) {
         RunFilter f = filter == null ? RunFilter.ALL : filter;
-        String count = "select count(*) from liquidation_event e join event_status s on s.event_sequence = e.sequence where "
+        String count = "select count(*) from current_event e where "
                 + RunFilter.where(1) + " and e.sequence < $7";
         return pool.withTransaction(conn -> logHead.size(conn)
                 .chain(head -> conn.preparedQuery(count).execute(f.addTo(Tuple.tuple()).addValue(head))
@@ -122,11 +122,9 @@ public class VerificationRuns {
     private Uni<Void> chunk(SqlConnection conn, Row run) {
         long id = run.getLong("id");
         RunFilter filter = parse(run.getString("filter_text"));
-        String select = "select e.sequence, e.input, s.verdict as current_verdict, s.fund_discontinuity, r.outcome, "
-                + "r.total_fee, r.excess_equity, r.trader_return, r.bankruptcy_loss, r.adl_shortfall, r.liquidation_price, "
-                + "r.bankruptcy_price, r.insurance_fund_delta from liquidation_event e "
-                + "join event_status s on s.event_sequence = e.sequence join recomputation r on r.id = s.recomputation_id "
-                + "where " + RunFilter.where(1)
+        String select = "select e.sequence, e.input, e.verdict as current_verdict, e.fund_discontinuity, e.outcome, "
+                + "e.total_fee, e.excess_equity, e.trader_return, e.bankruptcy_loss, e.adl_shortfall, e.liquidation_price, "
+                + "e.bankruptcy_price, e.insurance_fund_delta from current_event e where " + RunFilter.where(1)
                 + " and e.sequence > $7 and e.sequence <= $8 order by e.sequence limit $9";
         Tuple params = filter.addTo(Tuple.tuple()).addValue(run.getLong("last_sequence"))
                 .addValue(run.getLong("up_to_sequence")).addValue(config.verification().chunkSize());
