@@ -159,24 +159,23 @@ public class DisclosureResource {
         if (!params.ok()) {
             return Uni.createFrom().item(params.invalid());
         }
-        Uni<String> body = switch (page + "/" + table) {
-            case "index/venues" -> queries.totals(scope, DisclosureQueries.Group.VENUE).map(CsvTables::summary);
-            case "index/series" -> queries.totals(scope, scope.period().daily() ? DisclosureQueries.Group.DAY
-                    : DisclosureQueries.Group.MONTH).map(CsvTables::summary);
-            case "insurance-fund/flows" -> funds(scope).map(CsvTables::flows);
-            case "insurance-fund/balances" -> queries.balances(scope).map(CsvTables::balances);
-            case "insurance-fund/draws" -> funds(scope).map(CsvTables::draws);
-            case "excess-equity/by-policy" -> queries.totals(scope, DisclosureQueries.Group.POLICY_AND_VENUE).map(CsvTables::excess);
-            case "excess-equity/distribution" -> queries.totalsWithHistograms(scope, DisclosureQueries.Group.ALL)
-                    .map(g -> CsvTables.distribution(distribution(sum(g.values()))));
-            case "liquidation-prices/by-symbol" -> queries.totalsWithHistograms(scope, DisclosureQueries.Group.SYMBOL)
-                    .map(CsvTables::prices);
-            case "register/register" -> queries.register(scope, publishedBefore(), before, REGISTER_PAGE).map(CsvTables::register);
-            default -> null;
-        };
-        if (body == null) {
-            return Uni.createFrom().item(ProblemResponses.of(Problem.of(404, "Not Found", "No table " + table + " on page " + page + ".")));
+        java.util.Optional<CsvTable> csvTable = CsvTable.of(page, table);
+        if (csvTable.isEmpty()) {
+            return Uni.createFrom().item(ProblemResponses.of(Problem.of(404, "Not Found", "No such table on this page.")));
         }
+        Uni<String> body = switch (csvTable.get()) {
+            case INDEX_VENUES -> queries.totals(scope, DisclosureQueries.Group.VENUE).map(CsvTables::summary);
+            case INDEX_SERIES -> queries.totals(scope, scope.period().daily() ? DisclosureQueries.Group.DAY
+                    : DisclosureQueries.Group.MONTH).map(CsvTables::summary);
+            case FUND_FLOWS -> funds(scope).map(CsvTables::flows);
+            case FUND_BALANCES -> queries.balances(scope).map(CsvTables::balances);
+            case FUND_DRAWS -> funds(scope).map(CsvTables::draws);
+            case EXCESS_BY_POLICY -> queries.totals(scope, DisclosureQueries.Group.POLICY_AND_VENUE).map(CsvTables::excess);
+            case EXCESS_DISTRIBUTION -> queries.totalsWithHistograms(scope, DisclosureQueries.Group.ALL)
+                    .map(g -> CsvTables.distribution(distribution(sum(g.values()))));
+            case PRICES_BY_SYMBOL -> queries.totalsWithHistograms(scope, DisclosureQueries.Group.SYMBOL).map(CsvTables::prices);
+            case REGISTER -> queries.register(scope, publishedBefore(), before, REGISTER_PAGE).map(CsvTables::register);
+        };
         String file = page + "-" + table + "-" + scope.period().label() + ".csv";
         return body.map(csv -> Response.ok(csv, "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"" + file + "\"").build());
