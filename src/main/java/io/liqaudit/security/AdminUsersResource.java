@@ -155,7 +155,14 @@ public class AdminUsersResource {
         return log.append(identity.getPrincipal().getName(), action, subject, from, detail);
     }
 
+    /**
+     * bcrypt on a worker thread, then back on the caller's Vert.x context: the user repository
+     * (Hibernate Reactive) must be used from the event loop.
+     */
     private static Uni<String> hashOffTheEventLoop(String password) {
-        return Uni.createFrom().item(() -> Passwords.hash(password)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        io.vertx.core.Context context = io.vertx.core.Vertx.currentContext();
+        Uni<String> hashed = Uni.createFrom().item(() -> Passwords.hash(password))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        return context == null ? hashed : hashed.emitOn(command -> context.runOnContext(v -> command.run()));
     }
 }

@@ -35,15 +35,24 @@ public class UserBootstrap {
     void onStart(@Observes StartupEvent event) {
         Duration timeout = Duration.ofSeconds(30);
         config.bootstrapUsers().map(BootstrapUsers::parse).orElse(java.util.List.of()).forEach(entry -> {
-            users.upsert(entry.username(), Passwords.hash(entry.password()), entry.roles())
+            String hash = Passwords.hash(entry.password());
+            // Hibernate Reactive needs a Vert.x context: the start-up thread has none of its own.
+            awaitOnContext(() -> users.upsert(entry.username(), hash, entry.roles())
                     .chain(() -> log.append("bootstrap", SecurityLog.Action.USER_BOOTSTRAPPED, entry.username(), null,
-                            "roles " + UserStore.sorted(entry.roles())))
-                    .await().atMost(timeout);
+                            "roles " + UserStore.sorted(entry.roles()))), timeout);
             LOG.infof("bootstrap user %s with roles %s", entry.username(), UserStore.sorted(entry.roles()));
         });
         verified.clear();
-        if (LaunchMode.current() == LaunchMode.NORMAL && users.count().await().atMost(timeout) == 0) {
+        if (LaunchMode.current() == LaunchMode.NORMAL && awaitOnContext(users::count, timeout) == 0) {
             throw new IllegalStateException(NO_USER_MESSAGE);
+        }
+    }
+
+    private static <T> T awaitOnContext(java.util.function.Supplier<io.smallrye.mutiny.Uni<T>> work, Duration timeout) {
+        try {
+            return io.quarkus.vertx.VertxContextSupport.subscribeAndAwait(() -> work.get().ifNoItem().after(timeout).fail());
+        } catch (Throwable e) {
+            throw new IllegalStateException("cannot bootstrap users: " + e.getMessage(), e);
         }
     }
 }

@@ -1,59 +1,66 @@
 package io.liqaudit.security;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.RowSet;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.StreamSupport;
+import java.util.function.Consumer;
 
-/** Users in PostgreSQL (table {@code app_user}). Sign-in is a hot path, so this is plain SQL. */
+/**
+ * Users (table {@code app_user}) through their Panache repository: CRUD-shaped state. Each method
+ * opens its own reactive session (or transaction, for changes), so callers need none.
+ */
 @ApplicationScoped
 public class UserStore {
 
-    private final Pool pool;
+    private final AppUserRepository users;
 
-    UserStore(Pool pool) {
-        this.pool = pool;
+    UserStore(AppUserRepository users) {
+        this.users = users;
     }
 
     public Uni<Optional<UserAccount>> find(String username) {
-        return pool.preparedQuery("select username, password_hash, roles, enabled from app_user where username = $1")
-                .execute(Tuple.of(username))
-                .map(rows -> first(rows).map(UserStore::toAccount));
+        return Panache.withSession(() -> users.byName(username)).map(u -> Optional.ofNullable(u).map(AppUser::account));
     }
 
     public Uni<List<UserAccount>> list() {
-        return pool.query("select username, password_hash, roles, enabled from app_user order by username")
-                .execute()
-                .map(rows -> StreamSupport.stream(rows.spliterator(), false).map(UserStore::toAccount).toList());
+        return Panache.withSession(() -> users.listAll(io.quarkus.panache.common.Sort.by("username")))
+                .map(all -> all.stream().map(AppUser::account).toList());
     }
 
     public Uni<Long> count() {
-        return pool.query("select count(*) from app_user").execute().map(rows -> rows.iterator().next().getLong(0));
+        return Panache.withSession(users::count);
     }
 
     /** Creates the user; answers false when the name is taken, in any letter case. */
     public Uni<Boolean> create(String username, String passwordHash, Set<String> roles) {
-        return pool.preparedQuery("insert into app_user (username, password_hash, roles) values ($1, $2, $3) "
-                        + "on conflict do nothing")
-                .execute(Tuple.of(username, passwordHash, roles.toArray(String[]::new)))
-                .map(rows -> rows.rowCount() == 1);
+        return Panache.withTransaction(() -> users.byNameInAnyCase(username).chain(existing -> {
+            if (existing != null) {
+                return Uni.createFrom().item(false);
+            }
+            AppUser u = new AppUser();
+            u.username = username;
+            u.passwordHash = passwordHash;
+            u.roles = roles.toArray(String[]::new);
+            return users.persist(u).replaceWith(true);
+        }));
     }
 
     /** Creates the user, or sets its password and roles and enables it. */
     public Uni<Void> upsert(String username, String passwordHash, Set<String> roles) {
-        return pool.preparedQuery("insert into app_user (username, password_hash, roles) values ($1, $2, $3) "
-                        + "on conflict (username) do update set password_hash = excluded.password_hash, "
-                        + "roles = excluded.roles, enabled = true, updated_at = now()")
-                .execute(Tuple.of(username, passwordHash, roles.toArray(String[]::new)))
-                .replaceWithVoid();
+        return Panache.withTransaction(() -> users.byName(username).chain(existing -> {
+            AppUser u = existing != null ? existing : new AppUser();
+            u.username = username;
+            u.passwordHash = passwordHash;
+            u.roles = roles.toArray(String[]::new);
+            u.enabled = true;
+            u.updatedAt = OffsetDateTime.now();
+            return existing != null ? Uni.createFrom().voidItem() : users.persist(u).replaceWithVoid();
+        }));
     }
 
     /**
@@ -61,38 +68,35 @@ public class UserStore {
      * instant could still both pass; admin changes are rare and logged, and bootstrap restores one.)
      */
     public Uni<Boolean> isLastEnabledAdmin(String username) {
-        return pool.preparedQuery("select bool_and(username = $1) and count(*) = 1 from app_user "
-                        + "where enabled and 'admin' = any(roles)")
-                .execute(Tuple.of(username)).map(rows -> Boolean.TRUE.equals(rows.iterator().next().getBoolean(0)));
+        return Panache.withSession(() -> users.byName(username).chain(u -> {
+            boolean enabledAdmin = u != null && u.enabled && List.of(u.roles).contains(Roles.ADMIN);
+            return enabledAdmin ? users.enabledAdminsOtherThan(username).map(others -> others == 0)
+                    : Uni.createFrom().item(false);
+        }));
     }
 
     public Uni<Boolean> setRoles(String username, Set<String> roles) {
-        return update("roles = $2", username, roles.toArray(String[]::new));
+        return change(username, u -> u.roles = roles.toArray(String[]::new));
     }
 
     public Uni<Boolean> setEnabled(String username, boolean enabled) {
-        return update("enabled = $2", username, enabled);
+        return change(username, u -> u.enabled = enabled);
     }
 
     public Uni<Boolean> setPasswordHash(String username, String passwordHash) {
-        return update("password_hash = $2", username, passwordHash);
+        return change(username, u -> u.passwordHash = passwordHash);
     }
 
-    private Uni<Boolean> update(String assignment, String username, Object value) {
-        return pool.preparedQuery("update app_user set " + assignment + ", updated_at = now() where username = $1")
-                .execute(Tuple.of(username, value))
-                .map(rows -> rows.rowCount() == 1);
-    }
-
-    private static Optional<Row> first(RowSet<Row> rows) {
-        var it = rows.iterator();
-        return it.hasNext() ? Optional.of(it.next()) : Optional.empty();
-    }
-
-    private static UserAccount toAccount(Row row) {
-        Set<String> roles = new LinkedHashSet<>(List.of(row.getArrayOfStrings("roles")));
-        return new UserAccount(row.getString("username"), row.getString("password_hash"), roles,
-                row.getBoolean("enabled"));
+    /** Applies a change to the user in one transaction; answers false when there is no such user. */
+    private Uni<Boolean> change(String username, Consumer<AppUser> change) {
+        return Panache.withTransaction(() -> users.byName(username).map(u -> {
+            if (u == null) {
+                return false;
+            }
+            change.accept(u);
+            u.updatedAt = OffsetDateTime.now();
+            return true;
+        }));
     }
 
     static List<String> sorted(Set<String> roles) {
