@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.liqaudit.ledger.merkle.MerkleTree;
 import io.liqaudit.ledger.merkle.NodeId;
+import io.liqaudit.platform.JobStatus;
 import io.liqaudit.platform.LiqauditConfig;
 import io.liqaudit.platform.Timestamps;
 import io.liqaudit.platform.json.CanonicalJson;
@@ -46,7 +47,7 @@ public class LedgerAudits {
     public record BadCheckpoint(long treeSize, String reason) {
     }
 
-    public record AuditView(long id, String status, String requestedBy, String requestedAt, long treeSize, long done,
+    public record AuditView(long id, JobStatus status, String requestedBy, String requestedAt, long treeSize, long done,
             long checkpointsChecked, List<Tampered> tampered, List<BadCheckpoint> badCheckpoints, String finishedAt) {
     }
 
@@ -152,7 +153,7 @@ public class LedgerAudits {
                                 + "checkpoints_checked = $5, status = $6, finished_at = case when $6 = 'DONE' then now() end "
                                 + "where id = $1")
                         .execute(Tuple.tuple().addValue(id).addValue(p.size).addValue(json(p.tampered)).addValue(json(p.bad))
-                                .addValue(p.checkpointsChecked).addValue(last ? "DONE" : "RUNNING")))
+                                .addValue(p.checkpointsChecked).addValue((last ? JobStatus.DONE : JobStatus.RUNNING).name())))
                 .chain(() -> last ? Uni.createFrom().voidItem() : chunk(id, treeSize, checkpoints, p));
     }
 
@@ -236,7 +237,7 @@ public class LedgerAudits {
 
     private static AuditView view(Row r) {
         try {
-            return new AuditView(r.getLong("id"), r.getString("status"), r.getString("requested_by"),
+            return new AuditView(r.getLong("id"), JobStatus.valueOf(r.getString("status")), r.getString("requested_by"),
                     Timestamps.format(r.getOffsetDateTime("requested_at")), r.getLong("tree_size"), r.getLong("done"),
                     r.getLong("checkpoints_checked"),
                     List.of(JSON.readValue(r.getString("tampered"), Tampered[].class)),

@@ -15,6 +15,7 @@ import io.liqaudit.eventjson.EventJsonReader;
 import io.liqaudit.fund.FundChainRepository;
 import io.liqaudit.ledger.LogHead;
 import io.liqaudit.liquidation.RecomputationWriter;
+import io.liqaudit.platform.JobStatus;
 import io.liqaudit.platform.LiqauditConfig;
 import io.liqaudit.platform.Timestamps;
 import io.liqaudit.platform.json.ExactDecimalJson;
@@ -50,7 +51,7 @@ public class VerificationRuns {
     private static final ObjectMapper STORED = ExactDecimalJson.storedMapper();
 
     /** What a client sees of a run. */
-    public record RunView(long id, String status, String engineVersion, String requestedBy, String requestedAt,
+    public record RunView(long id, JobStatus status, String engineVersion, String requestedBy, String requestedAt,
             RunFilter filter, long total, long done, long verdictsChanged, long failed, String eventsPerSecond,
             Long secondsLeft, String finishedAt) {
     }
@@ -80,7 +81,7 @@ public class VerificationRuns {
                         .map(rows -> rows.iterator().next().getLong(0))
                         .chain(total -> conn.preparedQuery("insert into verification_run (requested_by, engine_version, "
                                         + "filter, status, up_to_sequence, total) values ($1, $2, $3::text::jsonb, $4, $5, $6) returning id")
-                                .execute(Tuple.of(by, LiquidationEngine.VERSION, json(f), total == 0 ? "DONE" : "RUNNING",
+                                .execute(Tuple.of(by, LiquidationEngine.VERSION, json(f), (total == 0 ? JobStatus.DONE : JobStatus.RUNNING).name(),
                                         head - 1, total))
                                 .map(rows -> rows.iterator().next().getLong(0)))))
                 .chain(this::find).map(Optional::orElseThrow);
@@ -251,7 +252,7 @@ public class VerificationRuns {
         } else if (done > 0) {
             left = (total - done) * millis / done / 1000;
         }
-        return new RunView(r.getLong("id"), r.getString("status"), r.getString("engine_version"),
+        return new RunView(r.getLong("id"), JobStatus.valueOf(r.getString("status")), r.getString("engine_version"),
                 r.getString("requested_by"), Timestamps.format(r.getOffsetDateTime("requested_at")),
                 parse(r.getString("filter_text")), total, done, r.getLong("verdicts_changed"), r.getLong("failed"), rate, left,
                 Timestamps.format(finished));
