@@ -42,8 +42,8 @@ public class PortalSessions {
         RANDOM.nextBytes(raw);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
         return pool.preparedQuery("insert into portal_session (token_hash, username, expires_at, remote_address) "
-                        + "values ($1, $2, now() + make_interval(secs => $3), $4)")
-                .execute(Tuple.of(hash(token), username, (double) config.sessionLifetime().toSeconds(), remoteAddress))
+                        + "values ($1, $2, now() + $3::bigint * interval '1 second', $4)")
+                .execute(Tuple.of(hash(token), username, config.sessionLifetime().toSeconds(), remoteAddress))
                 .map(rows -> token);
     }
 
@@ -56,10 +56,10 @@ public class PortalSessions {
                         update portal_session s set last_seen_at = now()
                         from app_user u
                         where s.token_hash = $1 and s.ended_at is null and s.expires_at > now()
-                          and s.last_seen_at > now() - make_interval(secs => $2)
+                          and s.last_seen_at > now() - $2::bigint * interval '1 second'
                           and u.username = s.username and u.enabled
                         returning u.username, u.roles""")
-                .execute(Tuple.of(hash(token), (double) config.sessionIdleTimeout().toSeconds()))
+                .execute(Tuple.of(hash(token), config.sessionIdleTimeout().toSeconds()))
                 .map(rows -> {
                     if (!rows.iterator().hasNext()) {
                         return Optional.empty();
