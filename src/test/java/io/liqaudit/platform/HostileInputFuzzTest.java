@@ -190,7 +190,7 @@ class HostileInputFuzzTest {
         long movements = pool.preparedQuery("select count(*) from fund_movement where fund_id = $1").execute(Tuple.of(fund))
                 .await().indefinitely().iterator().next().getLong(0);
         assertThat(movements).as("every movement answered 201 is stored, and only those").isEqualTo(createdMovements);
-        assertThat(requests).as("the fuzzer made requests (%d rounds)", rounds).isGreaterThan(200);
+        assertThat(requests).as("the fuzzer made requests (%d rounds)", rounds).isGreaterThan((int) (BUDGET_MS / 100)); // 10 a second at least
         System.out.printf("fuzz: seed %d, %d requests in %d s%n", SEED, requests, BUDGET_MS / 1000);
     }
 

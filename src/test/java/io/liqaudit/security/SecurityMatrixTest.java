@@ -95,6 +95,27 @@ class SecurityMatrixTest {
         return tests.stream();
     }
 
+    /**
+     * A venue's key of each role: the role decides what it may call (403 otherwise); within what it
+     * may call, the venue scope may still refuse another venue's data (403 or 404), never sign it out (401).
+     */
+    @TestFactory
+    Stream<DynamicTest> everyEndpointAgainstAVenuesKeyOfEveryRole() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (EndpointMatrix.Endpoint e : EndpointMatrix.ALL) {
+            for (String role : Roles.ALL) {
+                tests.add(DynamicTest.dynamicTest(e.method() + " " + e.path() + " with a VENUE-M " + role + " key", () -> {
+                    int status = call(given().header("Authorization", "Bearer " + key(role, "VENUE-M")), e);
+                    assertThat(status).as("%s %s with a venue's %s key", e.method(), e.path(), role).isNotEqualTo(401);
+                    if (!e.isPublic() && !e.roles().contains(role)) {
+                        assertThat(status).as("%s %s with a venue's %s key", e.method(), e.path(), role).isEqualTo(403);
+                    }
+                }));
+            }
+        }
+        return tests.stream();
+    }
+
     /** Revoked, expired, malformed and unknown keys, and a session after sign-out, sign nobody in anywhere. */
     @TestFactory
     Stream<DynamicTest> deadCredentialsSignNobodyIn() throws Exception {
