@@ -139,8 +139,8 @@ public final class DemoEvents {
         e.putObject("insuranceFund").put("fundId", fundId).put("balanceBefore", text(balance));
 
         // Put the mark just past the liquidation price, so the trigger holds.
-        EngineResult atEntry = replay(e);
-        if (!atEntry.isVerifiable() || atEntry.liquidationPrice() == null) {
+        EngineResult.Replayed atEntry = replay(e);
+        if (atEntry == null || atEntry.liquidationPrice() == null) {
             return null;
         }
         BigDecimal past = BigDecimal.ONE.add(uniform("0", "0.004").multiply(isLong ? BigDecimal.ONE.negate() : BigDecimal.ONE));
@@ -153,15 +153,15 @@ public final class DemoEvents {
         setMark(e, mark, tick);
         planFills(e, tick, isLong);
 
-        EngineResult result = replay(e);
-        if (!result.isVerifiable()) {
+        EngineResult.Replayed result = replay(e);
+        if (result == null) {
             return null;
         }
         e.set("reported", reported(result));
         lastDefect = random.nextInt(100) < 28 ? Defect.values()[1 + random.nextInt(Defect.values().length - 1)] : Defect.NONE;
         plant(e, result, lot, tick);
-        EngineResult finalResult = replay(e);
-        if (!finalResult.isVerifiable()) {
+        EngineResult.Replayed finalResult = replay(e);
+        if (finalResult == null) {
             return null;
         }
         fundBalances.put(fundId, finalResult.insuranceFundBalanceAfter());
@@ -188,8 +188,8 @@ public final class DemoEvents {
                 .put("fundingTimeFraction", text(uniform("0", "1").setScale(3, RoundingMode.HALF_UP)))
                 .put("basisAverage", text(roundTo(mark.multiply(uniform("-0.0005", "0.0005")), tick, RoundingMode.HALF_UP)))
                 .put("lastPrice", text(roundTo(mark.multiply(around(BigDecimal.ONE, "0.001")), tick, RoundingMode.HALF_UP).max(tick)));
-        EngineResult recomputed = replay(e);
-        boolean stillTriggers = recomputed.isVerifiable()
+        EngineResult.Replayed recomputed = replay(e);
+        boolean stillTriggers = recomputed != null
                 && recomputed.findings().stream().noneMatch(f -> f.code() == FindingCode.TRIGGER_NOT_MET);
         if (stillTriggers) {
             market.put("markPrice", text(recomputed.markPrice()));
@@ -202,8 +202,8 @@ public final class DemoEvents {
     private void planFills(ObjectNode e, BigDecimal tick, boolean isLong) {
         ArrayNode fills = (ArrayNode) e.get("fills");
         for (int guard = 0; guard < 20; guard++) {
-            EngineResult r = replay(e);
-            EngineResult.Finding missing = r.findings().stream()
+            EngineResult.Replayed r = replay(e);
+            EngineResult.Finding missing = r == null ? null : r.findings().stream()
                     .filter(f -> f.code() == FindingCode.INCOMPLETE_LIQUIDATION).findFirst().orElse(null);
             if (missing == null) {
                 return;
@@ -215,14 +215,14 @@ public final class DemoEvents {
             BigDecimal price = roundTo(stepMark.multiply(factor), tick, RoundingMode.HALF_UP).max(tick);
             ObjectNode fill = fills.addObject().put("step", missing.step()).put("quantity", e.at("/contract/lotSize").asText())
                     .put("price", text(price));
-            EngineResult planned = replay(e);
-            planned.findings().stream()
+            EngineResult.Replayed planned = replay(e);
+            (planned == null ? List.<EngineResult.Finding>of() : planned.findings()).stream()
                     .filter(f -> f.code() == FindingCode.STEP_QUANTITY_MISMATCH && f.step() == missing.step())
                     .findFirst().ifPresent(f -> fill.put("quantity", text(f.expected())));
         }
     }
 
-    private static ObjectNode reported(EngineResult r) {
+    private static ObjectNode reported(EngineResult.Replayed r) {
         ObjectNode rep = JSON.createObjectNode();
         rep.put("markPrice", text(r.markPrice()));
         putNullable(rep, "liquidationPrice", r.liquidationPrice());
@@ -236,7 +236,7 @@ public final class DemoEvents {
         return rep;
     }
 
-    private void plant(ObjectNode e, EngineResult r, BigDecimal lot, BigDecimal tick) {
+    private void plant(ObjectNode e, EngineResult.Replayed r, BigDecimal lot, BigDecimal tick) {
         ObjectNode rep = (ObjectNode) e.get("reported");
         ArrayNode fills = (ArrayNode) e.get("fills");
         switch (lastDefect) {
@@ -289,12 +289,13 @@ public final class DemoEvents {
         }
     }
 
-    private EngineResult replay(ObjectNode e) {
+    /** The replay of a draft event, or null when the draft cannot be replayed (the attempt is then dropped). */
+    private EngineResult.Replayed replay(ObjectNode e) {
         EventJsonReader.Result read = EventJsonReader.readStored(e);
         if (!read.isValid()) {
             throw new IllegalStateException("the demo generator made a malformed event: " + read.problems());
         }
-        return LiquidationEngine.replay(read.event());
+        return LiquidationEngine.replay(read.event()).replayed().orElse(null);
     }
 
     /** A uniformly chosen decimal in [low, high), with six decimal places; no binary floating point. */

@@ -155,14 +155,14 @@ public final class LiquidationEngine {
             if (event.market().markPriceInputs() != null && event.market().markPrice().compareTo(mark0) != 0) {
                 findings.add(new Finding(FindingCode.MARK_PRICE_MISMATCH, null, mark0, event.market().markPrice()));
             }
-            EngineResult draft = new EngineResult(VERSION, event.eventId(), Verdict.CONSISTENT, List.of(), mark0,
+            EngineResult.Replayed draft = new EngineResult.Replayed(VERSION, event.eventId(), Verdict.CONSISTENT, mark0,
                     triggered, ordersCancelled, resolvedByCancel, liquidationPrice, bankruptcyPrice, steps,
                     s.outcome(), s.liquidatedQuantity(), s.totalFee(), s.excessEquity(), s.traderReturn(),
                     s.bankruptcyLoss(), s.insuranceFundDelta(), s.insuranceFundBalanceAfter(), s.adlShortfall(),
                     remainingLiquidationPrice, findings, List.of());
             List<EngineResult.Difference> differences = ReportComparison.differences(event.reported(), draft);
             Verdict verdict = findings.isEmpty() && differences.isEmpty() ? Verdict.CONSISTENT : Verdict.DISCREPANT;
-            return new EngineResult(VERSION, event.eventId(), verdict, List.of(), mark0, triggered, ordersCancelled,
+            return new EngineResult.Replayed(VERSION, event.eventId(), verdict, mark0, triggered, ordersCancelled,
                     resolvedByCancel, liquidationPrice, bankruptcyPrice, steps, s.outcome(), s.liquidatedQuantity(),
                     s.totalFee(), s.excessEquity(), s.traderReturn(), s.bankruptcyLoss(), s.insuranceFundDelta(),
                     s.insuranceFundBalanceAfter(), s.adlShortfall(), remainingLiquidationPrice, findings, differences);

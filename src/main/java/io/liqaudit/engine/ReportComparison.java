@@ -18,7 +18,7 @@ final class ReportComparison {
     private ReportComparison() {
     }
 
-    static List<Difference> differences(Reported reported, EngineResult r) {
+    static List<Difference> differences(Reported reported, EngineResult.Replayed r) {
         List<Difference> out = new ArrayList<>();
         if (reported == null) {
             return out;

@@ -18,15 +18,15 @@ public final class EngineResultJson {
     private EngineResultJson() {
     }
 
-    public static ObjectNode write(EngineResult r) {
+    public static ObjectNode write(EngineResult result) {
         ObjectNode out = JSON.objectNode();
-        out.put("engineVersion", r.engineVersion());
-        out.put("eventId", r.eventId());
-        out.put("verdict", r.verdict().name());
+        out.put("engineVersion", result.engineVersion());
+        out.put("eventId", result.eventId());
+        out.put("verdict", result.verdict().name());
         ArrayNode reasons = out.putArray("unverifiableReasons");
-        r.unverifiableReasons().forEach(reasons::add);
-        if (!r.isVerifiable()) {
-            return out;
+        result.unverifiableReasons().forEach(reasons::add);
+        if (!(result instanceof EngineResult.Replayed r)) {
+            return out; // an unverifiable result carries only its reasons (ENGINE-SPEC section 9)
         }
         decimal(out, "markPrice", r.markPrice());
         out.put("triggered", r.triggered());

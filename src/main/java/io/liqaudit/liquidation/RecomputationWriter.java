@@ -61,19 +61,19 @@ public final class RecomputationWriter {
                 .addValue(runId)
                 .addValue(column(results, EngineResult::engineVersion))
                 .addValue(column(results, r -> r.verdict().name()))
-                .addValue(column(results, r -> r.findings().stream().map(f -> f.code().name()).distinct().sorted()
-                        .collect(Collectors.joining(","))))
-                .addValue(column(results, r -> r.outcome() == null ? null : r.outcome().name()))
-                .addValue(decimals(results, EngineResult::markPrice))
-                .addValue(decimals(results, EngineResult::liquidationPrice))
-                .addValue(decimals(results, EngineResult::bankruptcyPrice))
-                .addValue(decimals(results, EngineResult::liquidatedQuantity))
-                .addValue(decimals(results, EngineResult::totalFee))
-                .addValue(decimals(results, EngineResult::excessEquity))
-                .addValue(decimals(results, EngineResult::traderReturn))
-                .addValue(decimals(results, EngineResult::insuranceFundDelta))
-                .addValue(decimals(results, EngineResult::bankruptcyLoss))
-                .addValue(decimals(results, EngineResult::adlShortfall))
+                .addValue(replayed(results, r -> r.findings().stream().map(f -> f.code().name()).distinct().sorted()
+                        .collect(Collectors.joining(",")), ""))
+                .addValue(replayed(results, r -> r.outcome() == null ? null : r.outcome().name(), null))
+                .addValue(decimals(results, EngineResult.Replayed::markPrice))
+                .addValue(decimals(results, EngineResult.Replayed::liquidationPrice))
+                .addValue(decimals(results, EngineResult.Replayed::bankruptcyPrice))
+                .addValue(decimals(results, EngineResult.Replayed::liquidatedQuantity))
+                .addValue(decimals(results, EngineResult.Replayed::totalFee))
+                .addValue(decimals(results, EngineResult.Replayed::excessEquity))
+                .addValue(decimals(results, EngineResult.Replayed::traderReturn))
+                .addValue(decimals(results, EngineResult.Replayed::insuranceFundDelta))
+                .addValue(decimals(results, EngineResult.Replayed::bankruptcyLoss))
+                .addValue(decimals(results, EngineResult.Replayed::adlShortfall))
                 .addValue(column(results, r -> EngineResultJson.write(r).toString()));
     }
 
@@ -81,7 +81,12 @@ public final class RecomputationWriter {
         return results.stream().map(f).toArray(String[]::new);
     }
 
-    private static String[] decimals(List<EngineResult> results, Function<EngineResult, BigDecimal> f) {
-        return results.stream().map(f).map(v -> v == null ? null : DecimalText.of(v)).toArray(String[]::new);
+    /** A column of the replay's figures; {@code none} for an unverifiable result, which has no figures. */
+    private static String[] replayed(List<EngineResult> results, Function<EngineResult.Replayed, String> f, String none) {
+        return results.stream().map(r -> r.replayed().map(f).orElse(none)).toArray(String[]::new);
+    }
+
+    private static String[] decimals(List<EngineResult> results, Function<EngineResult.Replayed, BigDecimal> f) {
+        return results.stream().map(r -> r.replayed().map(f).map(DecimalText::of).orElse(null)).toArray(String[]::new);
     }
 }

@@ -12,7 +12,10 @@ public record Figures(String verdict, String outcome, BigDecimal totalFee, BigDe
         BigDecimal bankruptcyLoss, BigDecimal adlShortfall, BigDecimal liquidationPrice, BigDecimal bankruptcyPrice,
         BigDecimal insuranceFundDelta) {
 
-    public static Figures of(EngineResult r) {
+    public static Figures of(EngineResult result) {
+        if (!(result instanceof EngineResult.Replayed r)) {
+            return new Figures(result.verdict().name(), null, null, null, null, null, null, null, null, null);
+        }
         return new Figures(r.verdict().name(), r.outcome() == null ? null : r.outcome().name(), r.totalFee(), r.excessEquity(),
                 r.traderReturn(), r.bankruptcyLoss(), r.adlShortfall(), r.liquidationPrice(), r.bankruptcyPrice(),
                 r.insuranceFundDelta());

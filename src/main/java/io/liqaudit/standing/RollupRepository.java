@@ -206,7 +206,8 @@ public class RollupRepository {
                         .addValue(rows.stream().map(r -> r.event().occurredAt().atOffset(ZoneOffset.UTC).toLocalDate()).toArray(LocalDate[]::new))
                         .addValue(rows.stream().map(r -> r.event().occurredAt().atOffset(ZoneOffset.UTC)).toArray(OffsetDateTime[]::new))
                         .addValue(rows.stream().map(Recorded::sequence).toArray(Long[]::new))
-                        .addValue(rows.stream().map(r -> DecimalText.of(r.result().insuranceFundBalanceAfter())).toArray(String[]::new)))
+                        .addValue(rows.stream().map(r -> DecimalText.of(r.result().replayed().orElseThrow().insuranceFundBalanceAfter()))
+                                .toArray(String[]::new)))
                 .replaceWithVoid();
     }
 

@@ -43,7 +43,7 @@ class DemoEventsTest {
             defects.merge(gen.lastDefect(), 1, Integer::sum);
             EventJsonReader.Result read = EventJsonReader.readStored(e);
             assertThat(read.problems()).isEmpty();
-            EngineResult r = LiquidationEngine.replay(read.event());
+            EngineResult.Replayed r = LiquidationEngine.replay(read.event()).replayed().orElseThrow();
             verdicts.merge(r.verdict(), 1, Integer::sum);
             if (gen.lastDefect() == DemoEvents.Defect.NONE) {
                 assertThat(r.verdict()).as("an event without a planted defect is consistent: %s", e).isEqualTo(Verdict.CONSISTENT);

@@ -37,16 +37,16 @@ class EnginePropertiesTest {
     void generatedEventsAreMostlyVerifiableAndCoverEveryOutcome() {
         List<EngineResult> results = realistic().stream().map(LiquidationEngine::replay).toList();
         assertThat(results).filteredOn(EngineResult::isVerifiable).hasSizeGreaterThan(EVENTS * 9 / 10);
-        assertThat(results).extracting(EngineResult::outcome).contains(Outcome.NONE, Outcome.PARTIAL, Outcome.FULL);
-        assertThat(results).filteredOn(r -> r.isVerifiable() && r.adlShortfall().signum() > 0).isNotEmpty();
-        assertThat(results).filteredOn(r -> r.isVerifiable() && r.excessEquity().signum() > 0).isNotEmpty();
+        assertThat(results).extracting(r -> r.replayed().map(EngineResult.Replayed::outcome).orElse(null))
+                .contains(Outcome.NONE, Outcome.PARTIAL, Outcome.FULL);
+        assertThat(results).filteredOn(r -> r.replayed().filter(x -> x.adlShortfall().signum() > 0).isPresent()).isNotEmpty();
+        assertThat(results).filteredOn(r -> r.replayed().filter(x -> x.excessEquity().signum() > 0).isPresent()).isNotEmpty();
     }
 
     @Test
     void settlementInvariantsHold() {
         for (LiquidationEvent e : realistic()) {
-            EngineResult r = LiquidationEngine.replay(e);
-            if (!r.isVerifiable()) {
+            if (!(LiquidationEngine.replay(e) instanceof EngineResult.Replayed r)) {
                 continue;
             }
             String at = e.eventId();
@@ -88,8 +88,7 @@ class EnginePropertiesTest {
             if (e.policy().mode() != PolicyMode.MIN_RESTORE) {
                 continue;
             }
-            EngineResult r = LiquidationEngine.replay(e);
-            if (!r.isVerifiable()) {
+            if (!(LiquidationEngine.replay(e) instanceof EngineResult.Replayed r)) {
                 continue;
             }
             BigDecimal collateral = e.position().collateral();
@@ -148,7 +147,7 @@ class EnginePropertiesTest {
             if (!result[0].isVerifiable()) {
                 unverifiable++;
                 assertThat(result[0].unverifiableReasons()).isNotEmpty();
-                assertThat(result[0].steps()).isEmpty();
+                assertThat(result[0].replayed()).isEmpty();
             }
         }
         assertThat(unverifiable).isGreaterThan(EVENTS / 2);
