@@ -3,6 +3,7 @@ package io.liqaudit.standing;
 import io.liqaudit.engine.EngineResult;
 import io.liqaudit.engine.FeeRecipient;
 import io.liqaudit.engine.LiquidationEvent;
+import io.liqaudit.engine.Outcome;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -34,16 +35,16 @@ public record Contribution(Key key, Totals totals) {
         Totals t = Totals.zero();
         t.events = 1;
         switch (r.verdict()) {
-            case "CONSISTENT" -> t.consistent = 1;
-            case "DISCREPANT" -> t.discrepant = 1;
+            case CONSISTENT -> t.consistent = 1;
+            case DISCREPANT -> t.discrepant = 1;
             default -> t.unverifiable = 1;
         }
         if (!r.verifiable()) {
             return new Contribution(key, t);
         }
         switch (r.outcome()) {
-            case "NONE" -> t.none = 1;
-            case "PARTIAL" -> t.partial = 1;
+            case NONE -> t.none = 1;
+            case PARTIAL -> t.partial = 1;
             default -> t.full = 1;
         }
         for (LiquidationEvent.Fill f : e.fills()) {
@@ -61,7 +62,7 @@ public record Contribution(Key key, Totals totals) {
                 t.excessToFund = r.excessEquity();
             }
         }
-        if ("FULL".equals(r.outcome())) {
+        if (r.outcome() == Outcome.FULL) {
             t.excessHist[excessBucket(r.excessEquity())]++;
         }
         BigDecimal draw = r.draw();

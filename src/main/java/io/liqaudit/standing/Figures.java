@@ -1,6 +1,8 @@
 package io.liqaudit.standing;
 
 import io.liqaudit.engine.EngineResult;
+import io.liqaudit.engine.Outcome;
+import io.liqaudit.engine.Verdict;
 import java.math.BigDecimal;
 
 /**
@@ -8,21 +10,21 @@ import java.math.BigDecimal;
  * typed columns of a stored recomputation (whose engine may be older than the running one).
  * Null figures for an unverifiable event.
  */
-public record Figures(String verdict, String outcome, BigDecimal totalFee, BigDecimal excessEquity, BigDecimal traderReturn,
+public record Figures(Verdict verdict, Outcome outcome, BigDecimal totalFee, BigDecimal excessEquity, BigDecimal traderReturn,
         BigDecimal bankruptcyLoss, BigDecimal adlShortfall, BigDecimal liquidationPrice, BigDecimal bankruptcyPrice,
         BigDecimal insuranceFundDelta) {
 
     public static Figures of(EngineResult result) {
         if (!(result instanceof EngineResult.Replayed r)) {
-            return new Figures(result.verdict().name(), null, null, null, null, null, null, null, null, null);
+            return new Figures(result.verdict(), null, null, null, null, null, null, null, null, null);
         }
-        return new Figures(r.verdict().name(), r.outcome() == null ? null : r.outcome().name(), r.totalFee(), r.excessEquity(),
+        return new Figures(r.verdict(), r.outcome(), r.totalFee(), r.excessEquity(),
                 r.traderReturn(), r.bankruptcyLoss(), r.adlShortfall(), r.liquidationPrice(), r.bankruptcyPrice(),
                 r.insuranceFundDelta());
     }
 
     public boolean verifiable() {
-        return !"UNVERIFIABLE".equals(verdict);
+        return verdict != Verdict.UNVERIFIABLE;
     }
 
     /** The draw on the fund: the bankruptcy loss less the ADL shortfall (0 when unverifiable). */
@@ -32,7 +34,7 @@ public record Figures(String verdict, String outcome, BigDecimal totalFee, BigDe
 
     /** Numerically equal figures: a re-verification that produces these changes nothing public. */
     public boolean sameAs(Figures o) {
-        return verdict.equals(o.verdict) && java.util.Objects.equals(outcome, o.outcome) && eq(totalFee, o.totalFee)
+        return verdict == o.verdict && outcome == o.outcome && eq(totalFee, o.totalFee)
                 && eq(excessEquity, o.excessEquity) && eq(traderReturn, o.traderReturn) && eq(bankruptcyLoss, o.bankruptcyLoss)
                 && eq(adlShortfall, o.adlShortfall) && eq(liquidationPrice, o.liquidationPrice)
                 && eq(bankruptcyPrice, o.bankruptcyPrice) && eq(insuranceFundDelta, o.insuranceFundDelta);

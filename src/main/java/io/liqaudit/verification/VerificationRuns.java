@@ -9,6 +9,7 @@ import io.liqaudit.standing.EventStanding;
 import io.liqaudit.standing.RollupRepository;
 import io.liqaudit.engine.EngineResult;
 import io.liqaudit.engine.LiquidationEngine;
+import io.liqaudit.engine.Outcome;
 import io.liqaudit.engine.Verdict;
 import io.liqaudit.engine.LiquidationEvent;
 import io.liqaudit.eventjson.EventJsonReader;
@@ -219,7 +220,9 @@ public class VerificationRuns {
 
     /** The figures the rollups hold for an event now: its current recomputation and effective verdict. */
     private static Figures storedFigures(Row r) {
-        return new Figures(r.getString("current_verdict"), r.getString("outcome"), r.getBigDecimal("total_fee"),
+        String outcome = r.getString("outcome");
+        return new Figures(Verdict.valueOf(r.getString("current_verdict")), outcome == null ? null : Outcome.valueOf(outcome),
+                r.getBigDecimal("total_fee"),
                 r.getBigDecimal("excess_equity"), r.getBigDecimal("trader_return"), r.getBigDecimal("bankruptcy_loss"),
                 r.getBigDecimal("adl_shortfall"), r.getBigDecimal("liquidation_price"), r.getBigDecimal("bankruptcy_price"),
                 r.getBigDecimal("insurance_fund_delta"));
@@ -227,8 +230,7 @@ public class VerificationRuns {
 
     /** The figures as the rollups will hold them: with the verdict the fund chain makes of the engine's. */
     private static Figures withChainFinding(Figures f, boolean discontinuity) {
-        String verdict = EffectiveVerdict.of(Verdict.valueOf(f.verdict()), discontinuity).name();
-        return new Figures(verdict, f.outcome(), f.totalFee(), f.excessEquity(), f.traderReturn(), f.bankruptcyLoss(),
+        return new Figures(EffectiveVerdict.of(f.verdict(), discontinuity), f.outcome(), f.totalFee(), f.excessEquity(), f.traderReturn(), f.bankruptcyLoss(),
                 f.adlShortfall(), f.liquidationPrice(), f.bankruptcyPrice(), f.insuranceFundDelta());
     }
 

@@ -12,7 +12,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -60,7 +59,16 @@ public final class Browser implements AutoCloseable {
         WebElement button = driver.findElement(By.xpath("//button[starts-with(normalize-space(.), '" + buttonText + "')]"));
         WebElement page = driver.findElement(By.tagName("html"));
         button.click();
-        new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(page));
+        // The old page is gone once asking about its root fails: chromedriver says "stale element" or,
+        // mid-swap, "node does not belong to the document"; either means the next page is loading.
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> {
+            try {
+                page.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.WebDriverException gone) {
+                return true;
+            }
+        });
         new WebDriverWait(driver, Duration.ofSeconds(15))
                 .until(d -> "complete".equals(((ChromeDriver) d).executeScript("return document.readyState")));
         return this;
