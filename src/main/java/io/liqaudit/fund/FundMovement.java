@@ -1,7 +1,6 @@
 package io.liqaudit.fund;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.liqaudit.platform.InputRules;
 import io.liqaudit.platform.json.JsonFields;
 import io.liqaudit.platform.problem.Problem.FieldError;
 import java.math.BigDecimal;
@@ -54,10 +53,5 @@ public record FundMovement(String movementId, Kind kind, BigDecimal amount, Inst
         String reference = f.text(body, "$", "reference", false, MAX_REFERENCE);
         return f.ok() ? new Read(new FundMovement(movementId, kind, amount, occurredAt, reference), List.of())
                 : new Read(null, f.problems());
-    }
-
-    /** Whether a text may be this fund id (same syntax as in events). */
-    static boolean isFundId(String fundId) {
-        return InputRules.isIdentifier(fundId);
     }
 }

@@ -71,7 +71,7 @@ public class FundResource {
     @Blocking
     public Uni<Response> recordMovement(@PathParam("fundId") String fundId, JsonNode body) {
         List<FieldError> problems = new ArrayList<>();
-        if (!FundMovement.isFundId(fundId)) {
+        if (!InputRules.isIdentifier(fundId)) {
             problems.add(new FieldError("fundId", InputRules.IDENTIFIER_RULE));
         }
         FundMovement.Read read = FundMovement.read(body, Instant.now().plus(config.ingest().maxClockSkew()));

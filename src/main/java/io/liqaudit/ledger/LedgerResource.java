@@ -14,7 +14,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** The public face of the log: anyone may check, without trusting us, that nothing recorded changed. */
@@ -77,8 +76,8 @@ public class LedgerResource {
             return Uni.createFrom().item(params.invalid());
         }
         return size().chain(current -> {
-            if (sequence == null || treeSize == null || sequence < 0 || treeSize <= sequence || treeSize > current) {
-                return Uni.createFrom().item(invalid("sequence and treeSize must satisfy 0 ≤ sequence < treeSize ≤ "
+            if (treeSize <= sequence || treeSize > current) {
+                return Uni.createFrom().item(outOfTree(params, "sequence and treeSize must satisfy 0 ≤ sequence < treeSize ≤ "
                         + current + " (the current tree size)", "sequence", "treeSize"));
             }
             return proofs.inclusion(sequence, treeSize).map(proof -> Response.ok(proof).build());
@@ -96,8 +95,8 @@ public class LedgerResource {
             return Uni.createFrom().item(params.invalid());
         }
         return size().chain(current -> {
-            if (from == null || to == null || from < 1 || to < from || to > current) {
-                return Uni.createFrom().item(invalid("from and to must satisfy 1 ≤ from ≤ to ≤ " + current
+            if (to < from || to > current) {
+                return Uni.createFrom().item(outOfTree(params, "from and to must satisfy 1 ≤ from ≤ to ≤ " + current
                         + " (the current tree size)", "from", "to"));
             }
             return proofs.consistency(from, to).map(proof -> Response.ok(proof).build());
@@ -108,8 +107,11 @@ public class LedgerResource {
         return proofs.size();
     }
 
-    private static Response invalid(String message, String... fields) {
-        return ProblemResponses.of(Problem.invalid("Invalid query parameters.",
-                java.util.Arrays.stream(fields).map(f -> new Problem.FieldError(f, message)).toList()));
+    /** Parameters that are numbers but do not fit the tree: each named, with the sizes that would. */
+    private static Response outOfTree(QueryParams params, String message, String... names) {
+        for (String name : names) {
+            params.problem(name, message);
+        }
+        return params.invalid();
     }
 }

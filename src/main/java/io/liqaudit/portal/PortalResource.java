@@ -1,5 +1,6 @@
 package io.liqaudit.portal;
 
+import io.liqaudit.security.Identities;
 import io.liqaudit.security.PortalSessions;
 import io.liqaudit.security.Roles;
 import io.liqaudit.security.SignIn;
@@ -71,7 +72,7 @@ public class PortalResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @PermitAll
     public Uni<Response> signIn(@RestForm String username, @RestForm String password, @Context HttpServerRequest request) {
-        String from = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+        String from = Identities.remoteAddress(request);
         if (username == null || username.isBlank() || password == null || password.isEmpty()) {
             return Uni.createFrom().item(form(400, "Enter your user name and password.", null));
         }

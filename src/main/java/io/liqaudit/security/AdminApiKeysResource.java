@@ -133,7 +133,7 @@ public class AdminApiKeysResource {
     }
 
     private Uni<Void> audit(SecurityLog.Action action, String subject, String detail) {
-        String from = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
+        String from = Identities.remoteAddress(request);
         return log.append(who(), action, subject, from, detail);
     }
 }

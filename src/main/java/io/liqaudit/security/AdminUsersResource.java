@@ -151,7 +151,7 @@ public class AdminUsersResource {
     }
 
     private Uni<Void> audit(SecurityLog.Action action, String subject, String detail) {
-        String from = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
+        String from = Identities.remoteAddress(request);
         return log.append(identity.getPrincipal().getName(), action, subject, from, detail);
     }
 

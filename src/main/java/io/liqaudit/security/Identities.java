@@ -43,6 +43,11 @@ public final class Identities {
     }
 
     static String remoteAddress(RoutingContext rc) {
-        return rc == null || rc.request().remoteAddress() == null ? "unknown" : rc.request().remoteAddress().hostAddress();
+        return rc == null ? "unknown" : remoteAddress(rc.request());
+    }
+
+    /** Where a request came from, for the throttle and the security log. */
+    public static String remoteAddress(io.vertx.core.http.HttpServerRequest request) {
+        return request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
     }
 }

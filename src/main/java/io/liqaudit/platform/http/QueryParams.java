@@ -4,7 +4,6 @@ import io.liqaudit.platform.InputRules;
 import io.liqaudit.platform.problem.Problem.FieldError;
 import io.liqaudit.platform.problem.Problem;
 import io.liqaudit.platform.problem.ProblemResponses;
-import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -34,9 +33,6 @@ public final class QueryParams {
         return ProblemResponses.of(Problem.invalid("Invalid parameters.", problems));
     }
 
-    public <T> Uni<T> invalidUni(java.util.function.Function<Response, T> wrap) {
-        return Uni.createFrom().item(wrap.apply(invalid()));
-    }
 
     /** A page size from 1 to {@code max}; {@code fallback} when absent. */
     public int limit(String raw, int fallback, int max) {
