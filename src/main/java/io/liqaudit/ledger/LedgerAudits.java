@@ -9,14 +9,22 @@ import io.liqaudit.platform.LiqauditConfig;
 import io.liqaudit.platform.Timestamps;
 import io.liqaudit.platform.json.CanonicalJson;
 import io.liqaudit.platform.json.ExactDecimalJson;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.MessageDigest;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -24,6 +32,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 
 /**
@@ -57,19 +67,29 @@ public class LedgerAudits {
 
     private final LogHead head;
 
-    LedgerAudits(Pool pool, LedgerKeys keys, LiqauditConfig config, LogHead head) {
+    private final LedgerAuditRepository audits;
+    private final Vertx vertx;
+
+    LedgerAudits(Pool pool, LedgerKeys keys, LiqauditConfig config, LogHead head, LedgerAuditRepository audits, Vertx vertx) {
         this.head = head;
+        this.audits = audits;
+        this.vertx = vertx;
         this.pool = pool;
         this.keys = keys;
         this.config = config;
     }
 
     public Uni<AuditView> start(String by) {
-        return head.size(pool).chain(size -> pool.preparedQuery("insert into ledger_audit (requested_by, status, tree_size) "
-                        + "values ($1, 'RUNNING', $2) returning id")
-                .execute(Tuple.of(by, size))).map(rows -> rows.iterator().next().getLong(0))
-                .invoke(id -> run(id).subscribe().with(v -> { }, e -> LOG.errorf(e, "tamper audit %d failed", id)))
-                .chain(this::find).map(Optional::orElseThrow);
+        return head.size(pool).chain(size -> Panache.withTransaction(() -> {
+                    LedgerAudit audit = new LedgerAudit();
+                    audit.requestedBy = by;
+                    audit.requestedAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+                    audit.status = JobStatus.RUNNING;
+                    audit.treeSize = size;
+                    return audits.persist(audit);
+                }))
+                .invoke(audit -> inBackground(audit.id, audit.treeSize))
+                .map(LedgerAudits::view);
     }
 
     /** The daily audit. */
@@ -79,13 +99,29 @@ public class LedgerAudits {
     }
 
     public Uni<Optional<AuditView>> find(long id) {
-        return pool.preparedQuery("select * from ledger_audit where id = $1").execute(Tuple.of(id))
-                .map(rows -> rows.iterator().hasNext() ? Optional.of(view(rows.iterator().next())) : Optional.empty());
+        return Panache.withSession(() -> audits.findById(id)).map(a -> Optional.ofNullable(a).map(LedgerAudits::view));
     }
 
-    public Uni<Optional<AuditView>> latest() {
-        return pool.query("select * from ledger_audit order by id desc limit 1").execute()
-                .map(rows -> rows.iterator().hasNext() ? Optional.of(view(rows.iterator().next())) : Optional.empty());
+    /**
+     * Runs the audit on a Vert.x context of its own: its reactive sessions must not meet the
+     * request's, and the rebuilt leaves (worker threads) hop back to it to record progress.
+     */
+    private void inBackground(long id, long treeSize) {
+        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+        VertxContextSafetyToggle.setContextSafe(context, true); // used by nothing else: Panache may keep its session here
+        Executor onContext = command -> context.runOnContext(v -> command.run());
+        context.runOnContext(v -> checkpoints(treeSize)
+                .chain(cps -> chunk(id, treeSize, cps, new Progress(), onContext))
+                .onFailure().call(e -> record(id, a -> {
+                    a.status = JobStatus.FAILED;
+                    a.finishedAt = OffsetDateTime.now(ZoneOffset.UTC);
+                }))
+                .subscribe().with(done -> { }, e -> LOG.errorf(e, "tamper audit %d failed", id)));
+    }
+
+    /** Changes the audit's row in a transaction of its own. */
+    private Uni<Void> record(long id, Consumer<LedgerAudit> change) {
+        return Panache.withTransaction(() -> audits.findById(id).invoke(change)).replaceWithVoid();
     }
 
     /**
@@ -108,14 +144,6 @@ public class LedgerAudits {
     private record StoredCheckpoint(long treeSize, byte[] root, String note) {
     }
 
-    private Uni<Void> run(long id) {
-        return pool.preparedQuery("select tree_size from ledger_audit where id = $1").execute(Tuple.of(id))
-                .map(rows -> rows.iterator().next().getLong(0))
-                .chain(treeSize -> checkpoints(treeSize).chain(cps -> chunk(id, treeSize, cps, new Progress())))
-                .onFailure().call(e -> pool.preparedQuery("update ledger_audit set status = 'FAILED', finished_at = now() "
-                        + "where id = $1").execute(Tuple.of(id)));
-    }
-
     private Uni<List<StoredCheckpoint>> checkpoints(long treeSize) {
         return pool.preparedQuery("select tree_size, root_hash, note from checkpoint where tree_size <= $1 order by tree_size")
                 .execute(Tuple.of(treeSize)).map(rows -> {
@@ -126,7 +154,7 @@ public class LedgerAudits {
                 });
     }
 
-    private Uni<Void> chunk(long id, long treeSize, List<StoredCheckpoint> checkpoints, Progress p) {
+    private Uni<Void> chunk(long id, long treeSize, List<StoredCheckpoint> checkpoints, Progress p, Executor onContext) {
         long from = p.size;
         long to = Math.min(treeSize, from + config.ledger().auditChunkSize());
         Uni<Void> work = from >= to ? Uni.createFrom().voidItem() : pool.preparedQuery("""
@@ -149,12 +177,18 @@ public class LedgerAudits {
             work = work.invoke(() -> checkAtSize(p, checkpoints)); // a checkpoint of the empty tree
         }
         boolean last = to >= treeSize;
-        return work.chain(() -> pool.preparedQuery("update ledger_audit set done = $2, tampered = $3, bad_checkpoints = $4, "
-                                + "checkpoints_checked = $5, status = $6, finished_at = case when $6 = 'DONE' then now() end "
-                                + "where id = $1")
-                        .execute(Tuple.tuple().addValue(id).addValue(p.size).addValue(json(p.tampered)).addValue(json(p.bad))
-                                .addValue(p.checkpointsChecked).addValue((last ? JobStatus.DONE : JobStatus.RUNNING).name())))
-                .chain(() -> last ? Uni.createFrom().voidItem() : chunk(id, treeSize, checkpoints, p));
+        return work.emitOn(onContext)
+                .chain(() -> record(id, a -> {
+                    a.done = p.size;
+                    a.tampered = json(p.tampered);
+                    a.badCheckpoints = json(p.bad);
+                    a.checkpointsChecked = p.checkpointsChecked;
+                    if (last) {
+                        a.status = JobStatus.DONE;
+                        a.finishedAt = OffsetDateTime.now(ZoneOffset.UTC);
+                    }
+                }))
+                .chain(() -> last ? Uni.createFrom().voidItem() : chunk(id, treeSize, checkpoints, p, onContext));
     }
 
     /** Rebuilds one leaf from the stored event, compares it with the log's, and appends the log's leaf to the tree. */
@@ -235,16 +269,13 @@ public class LedgerAudits {
         }
     }
 
-    private static AuditView view(Row r) {
+    private static AuditView view(LedgerAudit a) {
         try {
-            return new AuditView(r.getLong("id"), JobStatus.valueOf(r.getString("status")), r.getString("requested_by"),
-                    Timestamps.format(r.getOffsetDateTime("requested_at")), r.getLong("tree_size"), r.getLong("done"),
-                    r.getLong("checkpoints_checked"),
-                    List.of(JSON.readValue(r.getString("tampered"), Tampered[].class)),
-                    List.of(JSON.readValue(r.getString("bad_checkpoints"), BadCheckpoint[].class)),
-                    Timestamps.format(r.getOffsetDateTime("finished_at")));
+            return new AuditView(a.id, a.status, a.requestedBy, Timestamps.format(a.requestedAt), a.treeSize, a.done,
+                    a.checkpointsChecked, List.of(JSON.readValue(a.tampered, Tampered[].class)),
+                    List.of(JSON.readValue(a.badCheckpoints, BadCheckpoint[].class)), Timestamps.format(a.finishedAt));
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
+            throw new IllegalStateException("audit " + a.id + " holds unreadable findings", e);
         }
     }
 }

@@ -4,13 +4,10 @@ import io.liqaudit.platform.LiqauditConfig;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -31,8 +28,11 @@ public class PortalSessions {
     private final Pool pool;
     private final LiqauditConfig.Security config;
 
-    PortalSessions(Pool pool, LiqauditConfig config) {
+    private final UserStore users;
+
+    PortalSessions(Pool pool, LiqauditConfig config, UserStore users) {
         this.pool = pool;
+        this.users = users;
         this.config = config.security();
     }
 
@@ -53,21 +53,16 @@ public class PortalSessions {
      */
     public Uni<Optional<UserAccount>> resume(String token) {
         return pool.preparedQuery("""
-                        update portal_session s set last_seen_at = now()
-                        from app_user u
-                        where s.token_hash = $1 and s.ended_at is null and s.expires_at > now()
-                          and s.last_seen_at > now() - $2::bigint * interval '1 second'
-                          and u.username = s.username and u.enabled
-                        returning u.username, u.roles""")
+                        update portal_session set last_seen_at = now()
+                        where token_hash = $1 and ended_at is null and expires_at > now()
+                          and last_seen_at > now() - $2::bigint * interval '1 second'
+                        returning username""")
                 .execute(Tuple.of(hash(token), config.sessionIdleTimeout().toSeconds()))
-                .map(rows -> {
-                    if (!rows.iterator().hasNext()) {
-                        return Optional.empty();
-                    }
-                    Row r = rows.iterator().next();
-                    return Optional.of(new UserAccount(r.getString("username"), null,
-                            new LinkedHashSet<>(List.of(r.getArrayOfStrings("roles"))), true));
-                });
+                .chain(rows -> rows.iterator().hasNext() ? users.find(rows.iterator().next().getString("username"))
+                        : Uni.createFrom().item(Optional.<UserAccount>empty()))
+                // Roles as they are now; the password hash stays where it is.
+                .map(user -> user.filter(UserAccount::enabled)
+                        .map(u -> new UserAccount(u.username(), null, u.roles(), true)));
     }
 
     public Uni<Void> end(String token, EndReason reason) {

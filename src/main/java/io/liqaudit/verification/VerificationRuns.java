@@ -20,6 +20,7 @@ import io.liqaudit.platform.JobStatus;
 import io.liqaudit.platform.LiqauditConfig;
 import io.liqaudit.platform.Timestamps;
 import io.liqaudit.platform.json.ExactDecimalJson;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -31,6 +32,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -63,9 +65,11 @@ public class VerificationRuns {
     private final FundChainRepository fundChain;
 
     private final LogHead logHead;
+    private final VerificationRunRepository runs;
 
     VerificationRuns(Pool pool, LiqauditConfig config, EventStanding standing, FundChainRepository fundChain,
-            LogHead logHead) {
+            LogHead logHead, VerificationRunRepository runs) {
+        this.runs = runs;
         this.logHead = logHead;
         this.pool = pool;
         this.config = config;
@@ -75,30 +79,33 @@ public class VerificationRuns {
 
     public Uni<RunView> start(RunFilter filter, String by) {
         RunFilter f = filter == null ? RunFilter.ALL : filter;
-        String count = "select count(*) from current_event e where "
-                + RunFilter.where(1) + " and e.sequence < $7";
-        return pool.withTransaction(conn -> logHead.size(conn)
-                .chain(head -> conn.preparedQuery(count).execute(f.addTo(Tuple.tuple()).addValue(head))
+        String count = "select count(*) from current_event e where " + RunFilter.where(1) + " and e.sequence < $7";
+        return logHead.size(pool)
+                .chain(head -> pool.preparedQuery(count).execute(f.addTo(Tuple.tuple()).addValue(head))
                         .map(rows -> rows.iterator().next().getLong(0))
-                        .chain(total -> conn.preparedQuery("insert into verification_run (requested_by, engine_version, "
-                                        + "filter, status, up_to_sequence, total) values ($1, $2, $3::text::jsonb, $4, $5, $6) returning id")
-                                .execute(Tuple.of(by, LiquidationEngine.VERSION, json(f), (total == 0 ? JobStatus.DONE : JobStatus.RUNNING).name(),
-                                        head - 1, total))
-                                .map(rows -> rows.iterator().next().getLong(0)))))
-                .chain(this::find).map(Optional::orElseThrow);
+                        .chain(total -> Panache.withTransaction(() -> {
+                            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+                            VerificationRun run = new VerificationRun();
+                            run.requestedBy = by;
+                            run.requestedAt = now;
+                            run.startedAt = now;
+                            run.engineVersion = LiquidationEngine.VERSION;
+                            run.filter = f;
+                            run.status = total == 0 ? JobStatus.DONE : JobStatus.RUNNING;
+                            run.finishedAt = total == 0 ? now : null;
+                            run.upToSequence = head - 1;
+                            run.total = total;
+                            return runs.persist(run);
+                        })))
+                .map(VerificationRuns::view);
     }
 
     public Uni<Optional<RunView>> find(long id) {
-        return pool.preparedQuery("select *, filter::text as filter_text from verification_run where id = $1").execute(Tuple.of(id))
-                .map(rows -> rows.iterator().hasNext() ? Optional.of(view(rows.iterator().next())) : Optional.empty());
+        return Panache.withSession(() -> runs.findById(id)).map(r -> Optional.ofNullable(r).map(VerificationRuns::view));
     }
 
     public Uni<List<RunView>> recent() {
-        return pool.query("select *, filter::text as filter_text from verification_run order by id desc limit 50").execute().map(rows -> {
-            List<RunView> out = new ArrayList<>();
-            rows.forEach(r -> out.add(view(r)));
-            return out;
-        });
+        return Panache.withSession(() -> runs.mostRecent(50)).map(all -> all.stream().map(VerificationRuns::view).toList());
     }
 
     /** Advances every running run by chunks; also what resumes runs after a restart. */
@@ -239,33 +246,19 @@ public class VerificationRuns {
                 : b.insuranceFundDelta() != null && a.insuranceFundDelta().compareTo(b.insuranceFundDelta()) == 0;
     }
 
-    private static RunView view(Row r) {
-        long total = r.getLong("total");
-        long done = r.getLong("done");
-        OffsetDateTime started = r.getOffsetDateTime("started_at");
-        OffsetDateTime finished = r.getOffsetDateTime("finished_at");
-        OffsetDateTime until = finished != null ? finished : OffsetDateTime.now();
-        long millis = Math.max(1, Duration.between(started, until).toMillis());
-        long perSecondTimes10 = done * 10_000 / millis;
+    private static RunView view(VerificationRun r) {
+        OffsetDateTime until = r.finishedAt != null ? r.finishedAt : OffsetDateTime.now();
+        long millis = Math.max(1, Duration.between(r.startedAt, until).toMillis());
+        long perSecondTimes10 = r.done * 10_000 / millis;
         String rate = (perSecondTimes10 / 10) + "." + (perSecondTimes10 % 10);
         Long left = null; // unknown until something is done
-        if (finished != null) {
+        if (r.finishedAt != null) {
             left = 0L;
-        } else if (done > 0) {
-            left = (total - done) * millis / done / 1000;
+        } else if (r.done > 0) {
+            left = (r.total - r.done) * millis / r.done / 1000;
         }
-        return new RunView(r.getLong("id"), JobStatus.valueOf(r.getString("status")), r.getString("engine_version"),
-                r.getString("requested_by"), Timestamps.format(r.getOffsetDateTime("requested_at")),
-                parse(r.getString("filter_text")), total, done, r.getLong("verdicts_changed"), r.getLong("failed"), rate, left,
-                Timestamps.format(finished));
-    }
-
-    private static String json(RunFilter f) {
-        try {
-            return JSON.writeValueAsString(f);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return new RunView(r.id, r.status, r.engineVersion, r.requestedBy, Timestamps.format(r.requestedAt), r.filter,
+                r.total, r.done, r.verdictsChanged, r.failed, rate, left, Timestamps.format(r.finishedAt));
     }
 
     private static RunFilter parse(String json) {
