@@ -48,7 +48,7 @@ public final class FundChain {
         for (Element e : elements) {
             if (e.kind() == Kind.EVENT) {
                 BigDecimal expected = previous ? running : null;
-                boolean broken = expected != null && expected.compareTo(e.stated()) != 0;
+                boolean broken = breaks(expected, e.stated());
                 BigDecimal after = e.delta() == null ? null : e.stated().add(e.delta());
                 links.add(new Link(e, expected, e.stated(), after, broken));
                 running = after;
@@ -61,5 +61,31 @@ public final class FundChain {
             previous = true;
         }
         return links;
+    }
+
+    /**
+     * The balance an event must state, derived from its neighbourhood alone: an event's balance
+     * after is its own stated balance plus its delta, whatever came before it, so what an event
+     * must state depends only on the last event before it and the movements between the two. That
+     * is why a late arrival changes at most its own flag and that of the next event after it,
+     * and costs what it touches, not the fund's tail. Agrees with {@link #walk} (FundChainTest).
+     *
+     * @param previousEvent whether an event comes before it in the chain
+     * @param previousAfter that event's balance after (null when it is unknown: unverifiable)
+     * @param movements how many movements lie between that event (or the start) and this one
+     * @param movementsTotal their signed sum
+     * @return the expected balance before, or null when there is nothing to check against
+     */
+    public static BigDecimal expectedBefore(boolean previousEvent, BigDecimal previousAfter, long movements,
+            BigDecimal movementsTotal) {
+        if (previousEvent) {
+            return previousAfter == null ? null : previousAfter.add(movementsTotal);
+        }
+        return movements > 0 ? movementsTotal : null; // a fund's first movement starts from 0
+    }
+
+    /** Whether an event stating {@code stated} breaks the chain where {@code expected} was due. */
+    public static boolean breaks(BigDecimal expected, BigDecimal stated) {
+        return expected != null && expected.compareTo(stated) != 0;
     }
 }

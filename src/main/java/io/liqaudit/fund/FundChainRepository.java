@@ -1,7 +1,6 @@
 package io.liqaudit.fund;
 
 import io.liqaudit.standing.ChainFlag;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -11,12 +10,12 @@ import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
- * Loads a fund's chain from PostgreSQL and finds which events' discontinuity flags
- * {@link FundChain} now derives differently (the owner of standing stores them). Re-evaluation after new arrivals starts at the last event before
- * the earliest arrival, so in-order ingest touches only the new tail of the chain.
+ * Loads a fund's chain from PostgreSQL for readers, and finds which events' discontinuity flags
+ * {@link FundChain} now derives differently after arrivals (the owner of standing stores them).
+ * Re-evaluation touches only the arrivals and the event after each: an early (late-arriving)
+ * event costs the same as one at the tail.
  */
 @ApplicationScoped
 public class FundChainRepository {
@@ -34,39 +33,71 @@ public class FundChainRepository {
                 where m.fund_id = $1 and (m.occurred_at, m.id) > ($2, case when $3 = 0 then $4 else 9223372036854775807 end)
             ) chain order by occurred_at, ord, ref limit $5
             """;
-    /** The last event of a fund strictly before a time: the anchor from which to re-walk. */
-    static final String ANCHOR_BEFORE = """
-            select e.occurred_at, e.sequence, e.fund_balance_before as stated, e.insurance_fund_delta as delta
-            from current_event e
-            where e.fund_id = $1 and e.occurred_at < $2
-            order by e.occurred_at desc, e.sequence desc limit 1
+    /**
+     * The events whose flag may change when these events and movements arrive (or an event's
+     * delta changes): each such event itself, and the next event after each of them — its balance
+     * after feeds that event's expected balance — then, for each of those, what the chain says:
+     * the last event before it and the movements between (FundChain.expectedBefore). Every lookup
+     * is one probe of the (fund_id, occurred_at, …) indexes, so the cost is per touched element,
+     * never per element of the fund's tail.
+     */
+    static final String REEVALUATE = """
+            with touched as (
+                select e.sequence, e.fund_id, e.occurred_at from liquidation_event e where e.sequence = any($1::bigint[])
+            ), targets as (
+                select sequence from touched
+                union
+                select nx.sequence from touched t cross join lateral (
+                    select e.sequence from liquidation_event e
+                    where e.fund_id = t.fund_id and (e.occurred_at, e.sequence) > (t.occurred_at, t.sequence)
+                    order by e.occurred_at, e.sequence limit 1) nx
+                union
+                select nx.sequence from fund_movement m cross join lateral (
+                    select e.sequence from liquidation_event e
+                    where e.fund_id = m.fund_id and e.occurred_at >= m.occurred_at
+                    order by e.occurred_at, e.sequence limit 1) nx
+                where m.id = any($2::bigint[])
+            )
+            select x.sequence, x.fund_discontinuity as flagged, x.fund_balance_before as stated,
+                   p.sequence is not null as has_previous, p.fund_balance_before + p.insurance_fund_delta as previous_after,
+                   mv.n as movements, mv.total as movements_total
+            from targets t
+            join current_event x on x.sequence = t.sequence
+            left join lateral (
+                select e.sequence, e.occurred_at, e.fund_balance_before, e.insurance_fund_delta from current_event e
+                where e.fund_id = x.fund_id and (e.occurred_at, e.sequence) < (x.occurred_at, x.sequence)
+                order by e.occurred_at desc, e.sequence desc limit 1) p on true
+            cross join lateral (
+                select count(*) as n, coalesce(sum(m.signed_amount), 0) as total from fund_movement m
+                where m.fund_id = x.fund_id and m.occurred_at <= x.occurred_at
+                  and (p.occurred_at is null or m.occurred_at > p.occurred_at)) mv
             """;
     /** Before any element: where a walk from the start of a fund begins. */
     public static final OffsetDateTime BEGINNING = OffsetDateTime.parse("0001-01-01T00:00:00Z");
 
     /**
-     * Re-walks each fund's chain from the last event before its earliest new element and answers
-     * the events whose discontinuity flag changed (the owner of standing stores them).
+     * Re-derives the flags these arrivals can change (see {@link #REEVALUATE}) and answers those
+     * that did change; the owner of standing stores them. One query, whatever the funds.
      */
-    public Uni<List<ChainFlag>> rewalkAfter(SqlClient client, Map<String, OffsetDateTime> earliestByFund) {
-        return Multi.createFrom().iterable(earliestByFund.entrySet())
-                .onItem().transformToUniAndConcatenate(e -> rewalk(client, e.getKey(), e.getValue()))
-                .collect().asList()
-                .map(lists -> lists.stream().flatMap(List::stream).toList());
-    }
-
-    private Uni<List<ChainFlag>> rewalk(SqlClient client, String fundId, OffsetDateTime from) {
-        return client.preparedQuery(ANCHOR_BEFORE).execute(Tuple.of(fundId, from)).chain(rows -> {
-            if (!rows.iterator().hasNext()) {
-                return loaded(client, fundId, BEGINNING, 0, -1)
-                        .map(loaded -> changed(loaded, FundChain.walk(false, null, elements(loaded))));
-            }
-            Row anchor = rows.iterator().next();
-            BigDecimal delta = anchor.getBigDecimal("delta");
-            BigDecimal after = delta == null ? null : anchor.getBigDecimal("stated").add(delta);
-            return loaded(client, fundId, anchor.getOffsetDateTime("occurred_at"), 1, anchor.getLong("sequence"))
-                    .map(loaded -> changed(loaded, FundChain.walk(true, after, elements(loaded))));
-        });
+    public Uni<List<ChainFlag>> reevaluate(SqlClient client, List<Long> eventSequences, List<Long> movementIds) {
+        if (eventSequences.isEmpty() && movementIds.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return client.preparedQuery(REEVALUATE)
+                .execute(Tuple.of(eventSequences.toArray(Long[]::new), movementIds.toArray(Long[]::new)))
+                .map(rows -> {
+                    List<ChainFlag> changed = new ArrayList<>();
+                    for (Row r : rows) {
+                        BigDecimal expected = FundChain.expectedBefore(r.getBoolean("has_previous"),
+                                r.getBigDecimal("previous_after"), r.getLong("movements"), r.getBigDecimal("movements_total"));
+                        boolean broken = FundChain.breaks(expected, r.getBigDecimal("stated"));
+                        if (broken != r.getBoolean("flagged")) {
+                            changed.add(new ChainFlag(r.getLong("sequence"), broken));
+                        }
+                    }
+                    changed.sort(java.util.Comparator.comparingLong(ChainFlag::sequence));
+                    return changed;
+                });
     }
 
     /** An element as loaded, with the discontinuity flag currently stored for it. */
@@ -86,10 +117,6 @@ public class FundChainRepository {
         return loaded(client, fundId, at, ord, ref, limit).map(FundChainRepository::elements);
     }
 
-    private Uni<List<Loaded>> loaded(SqlClient client, String fundId, OffsetDateTime at, int ord, long ref) {
-        return loaded(client, fundId, at, ord, ref, null);
-    }
-
     private Uni<List<Loaded>> loaded(SqlClient client, String fundId, OffsetDateTime at, int ord, long ref, Integer limit) {
         return client.preparedQuery(ELEMENTS_AFTER).execute(Tuple.tuple().addValue(fundId).addValue(at).addValue(ord)
                 .addValue(ref).addValue(limit)).map(rows -> {
@@ -102,17 +129,5 @@ public class FundChainRepository {
             }
             return out;
         });
-    }
-
-    /** The flags that changed; an unchanged tail costs no write. */
-    private static List<ChainFlag> changed(List<Loaded> loaded, List<FundChain.Link> links) {
-        List<ChainFlag> out = new ArrayList<>();
-        for (int i = 0; i < links.size(); i++) {
-            FundChain.Link link = links.get(i);
-            if (link.element().kind() == FundChain.Kind.EVENT && link.discontinuity() != loaded.get(i).flagged()) {
-                out.add(new ChainFlag(link.element().ref(), link.discontinuity()));
-            }
-        }
-        return out;
     }
 }

@@ -18,7 +18,6 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Records fund movements, idempotent like events: the same (fund, movementId) with the same
@@ -61,7 +60,7 @@ public class FundMovementService {
                 .chain(rows -> {
                     if (rows.iterator().hasNext()) {
                         long id = rows.iterator().next().getLong("id");
-                        return chain.rewalkAfter(conn, Map.of(fundId, occurred))
+                        return chain.reevaluate(conn, List.of(), List.of(id))
                                 .chain(changes -> standing.chainRewalked(conn, changes))
                                 .map(v -> new Outcome(RecordStatus.CREATED, id));
                     }
@@ -73,8 +72,8 @@ public class FundMovementService {
                                 if (row.getString("d").equals(digest)) {
                                     return Uni.createFrom().item(new Outcome(RecordStatus.DUPLICATE, row.getLong("id")));
                                 }
-                                return RefusedSubmissions.log(conn, RefusedSubmissions.Kind.FUND_MOVEMENT, by,
-                                                List.of(new RefusedSubmissions.Refusal(fundId + "/" + m.movementId(), digest,
+                                return RefusedSubmissions.log(conn, RefusedSubmissions.Kind.FUND_MOVEMENT,
+                                                List.of(new RefusedSubmissions.Refusal(by, fundId + "/" + m.movementId(), digest,
                                                         row.getString("d"))))
                                         .map(v -> new Outcome(RecordStatus.CONFLICT, row.getLong("id")));
                             });

@@ -6,21 +6,20 @@ import io.liqaudit.engine.Verdict;
 import io.liqaudit.eventjson.EventJsonReader;
 import io.liqaudit.platform.InputRules;
 import io.liqaudit.platform.LiqauditConfig;
-import io.liqaudit.platform.Timestamps;
 import io.liqaudit.platform.json.CanonicalJson;
 import io.liqaudit.platform.problem.Problem.FieldError;
 import io.liqaudit.recording.RecordStatus;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Records liquidation events: reads and checks each, recomputes it, and stores the well-formed
- * ones in one transaction per request. A malformed item never reaches the database, and in a
- * batch it never blocks the others.
+ * Records liquidation events: reads and checks each, recomputes it, and hands the well-formed
+ * ones to the sequencer ({@link GroupCommit}), which records a request's items in one
+ * transaction, together with other requests waiting. A malformed item never reaches the database,
+ * and in a batch it never blocks the others.
  */
 @ApplicationScoped
 public class IngestService {
@@ -30,13 +29,11 @@ public class IngestService {
             Verdict verdict, List<FieldError> problems) {
     }
 
-    private final Pool pool;
-    private final LiquidationRepository repository;
+    private final GroupCommit groupCommit;
     private final LiqauditConfig config;
 
-    IngestService(Pool pool, LiquidationRepository repository, LiqauditConfig config) {
-        this.pool = pool;
-        this.repository = repository;
+    IngestService(GroupCommit groupCommit, LiqauditConfig config) {
+        this.groupCommit = groupCommit;
         this.config = config;
     }
 
@@ -80,7 +77,7 @@ public class IngestService {
         if (submissions.isEmpty()) {
             return Uni.createFrom().item(results);
         }
-        return pool.withTransaction(conn -> repository.record(conn, submissions, by, Timestamps.nowMicros()))
+        return groupCommit.record(submissions.stream().map(s -> new LiquidationRepository.Arrival(s, by)).toList())
                 .map(outcomes -> {
                     for (int k = 0; k < outcomes.size(); k++) {
                         Submission s = submissions.get(k);

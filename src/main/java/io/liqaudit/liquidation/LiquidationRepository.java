@@ -40,11 +40,12 @@ public class LiquidationRepository {
     private static final String INSERT_EVENTS = """
             insert into liquidation_event (sequence, venue, event_id, recorded_at, recorded_by, content_digest, input, symbol,
                 account_ref, fund_id, occurred_at, side, margin_mode, policy_mode, fund_balance_before)
-            select t.seq, t.venue, t.event_id, $2, $3, decode(t.digest, 'hex'), t.input, t.symbol, t.account, t.fund,
+            select t.seq, t.venue, t.event_id, $2, t.recorded_by, decode(t.digest, 'hex'), t.input, t.symbol, t.account, t.fund,
                    t.occurred, t.side, t.margin, t.policy, t.balance::numeric
-            from unnest($1::bigint[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[],
-                        $11::timestamptz[], $12::text[], $13::text[], $14::text[], $15::text[])
-                 as t(seq, venue, event_id, digest, input, symbol, account, fund, occurred, side, margin, policy, balance)
+            from unnest($1::bigint[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[],
+                        $10::text[], $11::timestamptz[], $12::text[], $13::text[], $14::text[], $15::text[])
+                 as t(seq, recorded_by, venue, event_id, digest, input, symbol, account, fund, occurred, side, margin, policy,
+                      balance)
             """;
 
     private final FundChainRepository fundChain;
@@ -62,42 +63,49 @@ public class LiquidationRepository {
     private record Stored(long sequence, String digestHex) {
     }
 
-    /** Records the submissions in one transaction on {@code conn}; answers one outcome per submission, in order. */
-    public Uni<List<RecordOutcome>> record(SqlConnection conn, List<Submission> submissions, String by, OffsetDateTime at) {
+    /** A submission and who sent it: the unit the sequencer commits, many requests' worth at a time. */
+    public record Arrival(Submission submission, String submittedBy) {
+    }
+
+    /** Records the arrivals in one transaction on {@code conn}; answers one outcome per arrival, in order. */
+    public Uni<List<RecordOutcome>> record(SqlConnection conn, List<Arrival> arrivals, OffsetDateTime at) {
+        List<Submission> submissions = arrivals.stream().map(Arrival::submission).toList();
         return head.lock(conn)
                 .chain(next -> findStored(conn, submissions).chain(stored -> {
                     List<RecordOutcome> outcomes = new ArrayList<>();
-                    List<Submission> created = new ArrayList<>();
+                    List<Arrival> created = new ArrayList<>();
                     List<Long> sequences = new ArrayList<>();
                     List<RefusedSubmissions.Refusal> refused = new ArrayList<>();
                     long sequence = next;
-                    for (Submission s : submissions) {
+                    for (Arrival a : arrivals) {
+                        Submission s = a.submission();
                         Stored existing = stored.get(s.identityKey());
                         if (existing == null) {
                             existing = new Stored(sequence++, s.digestHex());
-                            stored.put(s.identityKey(), existing); // a repeat later in the same batch sees it
-                            created.add(s);
+                            stored.put(s.identityKey(), existing); // a repeat later in the same group sees it
+                            created.add(a);
                             sequences.add(existing.sequence());
                             outcomes.add(new RecordOutcome(RecordStatus.CREATED, existing.sequence()));
                         } else if (existing.digestHex().equals(s.digestHex())) {
                             outcomes.add(new RecordOutcome(RecordStatus.DUPLICATE, existing.sequence()));
                         } else {
-                            refused.add(new RefusedSubmissions.Refusal(s.identity(), s.digestHex(), existing.digestHex()));
+                            refused.add(new RefusedSubmissions.Refusal(a.submittedBy(), s.identity(), s.digestHex(),
+                                    existing.digestHex()));
                             outcomes.add(new RecordOutcome(RecordStatus.CONFLICT, existing.sequence()));
                         }
                     }
                     long newNext = sequence;
                     String recordedAt = Timestamps.format(at);
-                    List<byte[]> leaves = created.stream().map(s -> s.leafHash(recordedAt)).toList();
-                    return insertEvents(conn, created, sequences, by, at)
+                    List<byte[]> leaves = created.stream().map(a -> a.submission().leafHash(recordedAt)).toList();
+                    return insertEvents(conn, created, sequences, at)
                             .chain(() -> log.append(conn, next, leaves))
                             .chain(() -> insertRecomputations(conn, created, sequences, at))
                             // The owner of standing makes them current and adds them to the public rollups first: a
                             // break found in this batch then moves a count that already includes it.
                             .chain(current -> standing.recorded(conn, current, recorded(created, sequences)))
-                            .chain(() -> RefusedSubmissions.log(conn, RefusedSubmissions.Kind.LIQUIDATION_EVENT, by, refused))
+                            .chain(() -> RefusedSubmissions.log(conn, RefusedSubmissions.Kind.LIQUIDATION_EVENT, refused))
                             .chain(() -> newNext == next ? Uni.createFrom().voidItem() : head.advance(conn, newNext))
-                            .chain(() -> fundChain.rewalkAfter(conn, earliestByFund(created)))
+                            .chain(() -> fundChain.reevaluate(conn, sequences, List.of()))
                             .chain(changes -> standing.chainRewalked(conn, changes))
                             .map(v -> outcomes);
                 }));
@@ -116,15 +124,15 @@ public class LiquidationRepository {
         });
     }
 
-    private Uni<Void> insertEvents(SqlConnection conn, List<Submission> created, List<Long> sequences, String by,
-            OffsetDateTime at) {
-        if (created.isEmpty()) {
+    private Uni<Void> insertEvents(SqlConnection conn, List<Arrival> arrivals, List<Long> sequences, OffsetDateTime at) {
+        if (arrivals.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
+        List<Submission> created = arrivals.stream().map(Arrival::submission).toList();
         Tuple p = Tuple.tuple()
                 .addValue(sequences.toArray(Long[]::new))
                 .addValue(at)
-                .addValue(by)
+                .addValue(arrivals.stream().map(Arrival::submittedBy).toArray(String[]::new))
                 .addValue(created.stream().map(Submission::venue).toArray(String[]::new))
                 .addValue(created.stream().map(Submission::eventId).toArray(String[]::new))
                 .addValue(created.stream().map(Submission::digestHex).toArray(String[]::new))
@@ -140,28 +148,21 @@ public class LiquidationRepository {
         return conn.preparedQuery(INSERT_EVENTS).execute(p).replaceWithVoid();
     }
 
-    private Uni<List<CurrentRecomputation>> insertRecomputations(SqlConnection conn, List<Submission> created,
+    private Uni<List<CurrentRecomputation>> insertRecomputations(SqlConnection conn, List<Arrival> created,
             List<Long> sequences, OffsetDateTime at) {
         if (created.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        return RecomputationWriter.write(conn, sequences, created.stream().map(Submission::recomputation).toList(), at, null);
+        return RecomputationWriter.write(conn, sequences, created.stream().map(a -> a.submission().recomputation()).toList(),
+                at, null);
     }
 
-    private static List<RollupRepository.Recorded> recorded(List<Submission> created, List<Long> sequences) {
+    private static List<RollupRepository.Recorded> recorded(List<Arrival> created, List<Long> sequences) {
         List<RollupRepository.Recorded> out = new ArrayList<>(created.size());
         for (int i = 0; i < created.size(); i++) {
-            out.add(new RollupRepository.Recorded(sequences.get(i), created.get(i).event(), created.get(i).recomputation()));
+            Submission s = created.get(i).submission();
+            out.add(new RollupRepository.Recorded(sequences.get(i), s.event(), s.recomputation()));
         }
         return out;
-    }
-
-    private static Map<String, OffsetDateTime> earliestByFund(List<Submission> created) {
-        Map<String, OffsetDateTime> earliest = new HashMap<>();
-        for (Submission s : created) {
-            OffsetDateTime t = s.event().occurredAt().atOffset(ZoneOffset.UTC);
-            earliest.merge(s.event().insuranceFund().fundId(), t, (a, b) -> a.isBefore(b) ? a : b);
-        }
-        return earliest;
     }
 }

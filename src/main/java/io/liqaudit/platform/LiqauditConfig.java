@@ -130,5 +130,16 @@ public interface LiqauditConfig {
          */
         @WithDefault("5m")
         Duration maxClockSkew();
+
+        /**
+         * Most events waiting to be committed (accepted but not yet in a transaction). A request
+         * that would go beyond it is shed with 503 and Retry-After instead of waiting without bound.
+         */
+        @WithDefault("8000")
+        int queueCapacity();
+
+        /** Most events the sequencer commits in one transaction (group commit). */
+        @WithDefault("4000")
+        int maxGroupEvents();
     }
 }

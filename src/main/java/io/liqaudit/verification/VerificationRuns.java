@@ -34,9 +34,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
@@ -143,7 +141,7 @@ public class VerificationRuns {
                     List<Long> sequences = new ArrayList<>();
                     List<EngineResult> results = new ArrayList<>();
                     List<RollupRepository.Revision> revisions = new ArrayList<>();
-                    Map<String, OffsetDateTime> deltasChanged = new HashMap<>();
+                    List<Long> deltasChanged = new ArrayList<>();
                     List<Failure> failures = new ArrayList<>();
                     long lastSeen = -1;
                     for (Row r : rows) {
@@ -165,8 +163,7 @@ public class VerificationRuns {
                         if (!before.sameAs(after)) {
                             revisions.add(new RollupRepository.Revision(r.getLong("sequence"), event, before, after));
                             if (!sameDelta(before, after)) {
-                                deltasChanged.merge(event.insuranceFund().fundId(), event.occurredAt().atOffset(ZoneOffset.UTC),
-                                        (a, b) -> a.isBefore(b) ? a : b);
+                                deltasChanged.add(r.getLong("sequence"));
                             }
                         }
                     }
@@ -177,11 +174,11 @@ public class VerificationRuns {
                     long last = lastSeen;
                     int processed = sequences.size() + failures.size();
                     // New recomputations become current; the public rollups follow them, and where a fund
-                    // delta changed, the fund's chain is re-walked (which may move verdict counts again).
+                    // delta changed, the chain is re-evaluated after it (which may move verdict counts again).
                     Uni<Long> written = sequences.isEmpty() ? Uni.createFrom().item(0L)
                             : RecomputationWriter.write(conn, sequences, results, Timestamps.nowMicros(), id)
                                     .chain(current -> standing.recomputed(conn, current, revisions))
-                                    .call(() -> fundChain.rewalkAfter(conn, deltasChanged)
+                                    .call(() -> fundChain.reevaluate(conn, deltasChanged, List.of())
                                             .chain(changes -> standing.chainRewalked(conn, changes)));
                     return written
                             .call(() -> recordFailures(conn, id, failures))

@@ -128,4 +128,66 @@ class FundLedgerTest {
                 .post("/api/v1/insurance-funds/F-bad/movements").then().log().ifValidationFails().statusCode(400)
                 .body("errors.field", org.hamcrest.Matchers.contains("$.kind"));
     }
+
+    /**
+     * Late arrivals re-derive only what they touch (the arrival and the event after it); whatever
+     * the order events and movements arrive in, the stored flags are those of walking the whole
+     * chain afresh (the ledger's walk). Random chains with ties in time, breaks, and movements.
+     */
+    @Test
+    void inWhateverOrderThingsArriveTheStoredFlagsAreThoseOfTheWholeChain() {
+        java.util.Random random = new java.util.Random(20261127);
+        BigDecimal d = delta(postEvent(event("F-probe-" + UUID.randomUUID().toString().substring(0, 8),
+                "2026-05-01T00:00:00Z", new BigDecimal("1000"))));
+        for (int round = 0; round < 4; round++) {
+            String fund = "F-" + UUID.randomUUID().toString().substring(0, 8);
+            List<Runnable> arrivals = new java.util.ArrayList<>();
+            List<ObjectNode> events = new java.util.ArrayList<>();
+            BigDecimal running = new BigDecimal("1000");
+            int minute = 0;
+            for (int i = 0; i < 24; i++) {
+                minute += random.nextInt(3); // ties in time happen
+                String at = "2026-05-02T" + String.format("%02d:%02d:00Z", minute / 60, minute % 60);
+                if (random.nextInt(4) == 0) {
+                    int amount = 1 + random.nextInt(50);
+                    boolean in = random.nextBoolean();
+                    running = running.add(BigDecimal.valueOf(in ? amount : -amount));
+                    String id = "m" + i;
+                    arrivals.add(() -> postMovement(fund, id, in ? "DEPOSIT" : "WITHDRAWAL", Integer.toString(amount), at)
+                            .then().statusCode(201));
+                } else {
+                    BigDecimal before = random.nextInt(5) == 0 ? running.add(BigDecimal.ONE) : running; // some break
+                    events.add(event(fund, at, before));
+                    running = before.add(d);
+                }
+            }
+            // Events arrive in small batches, in shuffled order with the movements.
+            java.util.Collections.shuffle(events, random);
+            for (int i = 0; i < events.size(); ) {
+                int n = Math.min(events.size() - i, 1 + random.nextInt(4));
+                List<ObjectNode> batch = events.subList(i, i + n);
+                arrivals.add(() -> TestUsers.as(Roles.INGESTOR).contentType("application/json")
+                        .body("{\"events\":" + batch + "}").post("/api/v1/liquidations/batch").then().statusCode(200));
+                i += n;
+            }
+            java.util.Collections.shuffle(arrivals, random);
+            arrivals.forEach(Runnable::run);
+
+            List<java.util.Map<String, Object>> ledger = TestUsers.as(Roles.AUDITOR).queryParam("limit", "500")
+                    .get("/api/v1/insurance-funds/" + fund + "/ledger").then().statusCode(200).extract().jsonPath()
+                    .getList("items");
+            java.util.Map<Long, Boolean> walked = new java.util.TreeMap<>();
+            ledger.stream().filter(e -> "EVENT".equals(e.get("kind")))
+                    .forEach(e -> walked.put(((Number) e.get("sequence")).longValue(), (Boolean) e.get("discontinuity")));
+            List<java.util.Map<String, Object>> stored = TestUsers.as(Roles.AUDITOR).queryParam("fundId", fund)
+                    .queryParam("limit", "500").get("/api/v1/liquidations").then().statusCode(200).extract().jsonPath()
+                    .getList("items");
+            java.util.Map<Long, Boolean> flags = new java.util.TreeMap<>();
+            stored.forEach(e -> flags.put(((Number) e.get("sequence")).longValue(),
+                    ((List<?>) e.get("findingCodes")).contains("FUND_BALANCE_DISCONTINUITY")));
+            assertThat(walked).hasSize(events.size());
+            assertThat(walked.containsValue(true)).as("round %d plants breaks", round).isTrue();
+            assertThat(flags).as("round %d", round).isEqualTo(walked);
+        }
+    }
 }

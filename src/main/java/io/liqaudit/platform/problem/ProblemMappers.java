@@ -76,6 +76,13 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper(priority = 1)
+    public Response overloaded(Overloaded e) {
+        long seconds = Math.max(1, e.retryAfter().toSeconds());
+        return ProblemResponses.builder(Problem.of(503, "Service Unavailable", e.getMessage()))
+                .header("Retry-After", seconds).build();
+    }
+
+    @ServerExceptionMapper(priority = 1)
     public Response unauthorized(UnauthorizedException e) {
         return ProblemResponses.unauthorized();
     }
