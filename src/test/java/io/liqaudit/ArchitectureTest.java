@@ -30,6 +30,27 @@ class ArchitectureTest {
                 .check(MAIN);
     }
 
+    /** Readers take connections only from the readers' pool, so writers can never starve them (issue 13). */
+    @Test
+    void readersUseTheReadersPool() {
+        List<String> offenders = new ArrayList<>();
+        MAIN.stream().filter(c -> c.getSimpleName().endsWith("Queries") || c.getSimpleName().equals("LedgerProofs"))
+                .forEach(c -> {
+                    for (java.lang.reflect.Constructor<?> ctor : c.reflect().getDeclaredConstructors()) {
+                        for (java.lang.reflect.Parameter p : ctor.getParameters()) {
+                            io.quarkus.reactive.datasource.ReactiveDataSource named =
+                                    p.getAnnotation(io.quarkus.reactive.datasource.ReactiveDataSource.class);
+                            if (p.getType() == io.vertx.mutiny.sqlclient.Pool.class
+                                    && (named == null || !named.value().equals(io.liqaudit.platform.ReadPool.NAME))) {
+                                offenders.add(c.getName());
+                            }
+                        }
+                    }
+                });
+        assertThat(offenders).as("readers on the writers' pool").isEmpty();
+        assertThat(MAIN.stream().filter(c -> c.getSimpleName().endsWith("Queries")).count()).isGreaterThanOrEqualTo(3);
+    }
+
     @Test
     void theEngineImportsNoOtherPackageOfOurs() {
         noClasses().that().resideInAPackage("io.liqaudit.engine..")

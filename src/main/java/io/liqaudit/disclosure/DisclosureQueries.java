@@ -3,6 +3,8 @@ package io.liqaudit.disclosure;
 import io.liqaudit.standing.Totals;
 
 import io.smallrye.mutiny.Uni;
+import io.liqaudit.platform.ReadPool;
+import io.quarkus.reactive.datasource.ReactiveDataSource;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -50,7 +52,7 @@ public class DisclosureQueries {
 
     private final Pool pool;
 
-    DisclosureQueries(Pool pool) {
+    DisclosureQueries(@ReactiveDataSource(ReadPool.NAME) Pool pool) {
         this.pool = pool;
     }
 

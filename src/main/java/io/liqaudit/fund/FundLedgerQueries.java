@@ -3,6 +3,8 @@ package io.liqaudit.fund;
 import io.liqaudit.fund.FundChain;
 import io.liqaudit.fund.FundChainRepository;
 import io.smallrye.mutiny.Uni;
+import io.liqaudit.platform.ReadPool;
+import io.quarkus.reactive.datasource.ReactiveDataSource;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -49,7 +51,7 @@ public class FundLedgerQueries {
     private final Pool pool;
     private final FundChainRepository chain;
 
-    FundLedgerQueries(Pool pool, FundChainRepository chain) {
+    FundLedgerQueries(@ReactiveDataSource(ReadPool.NAME) Pool pool, FundChainRepository chain) {
         this.pool = pool;
         this.chain = chain;
     }

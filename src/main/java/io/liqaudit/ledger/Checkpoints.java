@@ -4,6 +4,8 @@ import io.liqaudit.ledger.merkle.MerkleTree;
 import io.liqaudit.platform.Timestamps;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
+import io.liqaudit.platform.ReadPool;
+import io.quarkus.reactive.datasource.ReactiveDataSource;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -42,7 +44,11 @@ public class Checkpoints {
 
     private final LogHead head;
 
-    Checkpoints(Pool pool, MerkleLogRepository log, LedgerKeys keys, LogHead head) {
+    private final Pool reads;
+
+    Checkpoints(Pool pool, @ReactiveDataSource(ReadPool.NAME) Pool reads, MerkleLogRepository log, LedgerKeys keys,
+            LogHead head) {
+        this.reads = reads;
         this.head = head;
         this.pool = pool;
         this.log = log;
@@ -86,7 +92,7 @@ public class Checkpoints {
     }
 
     private Uni<Optional<Stored>> one(String sql, Tuple params) {
-        return pool.preparedQuery(sql).execute(params).map(rows -> {
+        return reads.preparedQuery(sql).execute(params).map(rows -> {
             if (!rows.iterator().hasNext()) {
                 return Optional.empty();
             }

@@ -3,6 +3,8 @@ package io.liqaudit.ledger;
 import io.liqaudit.ledger.merkle.MerkleTree;
 import io.liqaudit.ledger.merkle.NodeId;
 import io.smallrye.mutiny.Uni;
+import io.liqaudit.platform.ReadPool;
+import io.quarkus.reactive.datasource.ReactiveDataSource;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HexFormat;
@@ -24,7 +26,7 @@ public class LedgerProofs {
     private final MerkleLogRepository log;
     private final LogHead head;
 
-    LedgerProofs(Pool pool, MerkleLogRepository log, LogHead head) {
+    LedgerProofs(@ReactiveDataSource(ReadPool.NAME) Pool pool, MerkleLogRepository log, LogHead head) {
         this.pool = pool;
         this.log = log;
         this.head = head;

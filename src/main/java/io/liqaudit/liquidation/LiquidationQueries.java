@@ -7,6 +7,8 @@ import io.liqaudit.ledger.MerkleLogRepository;
 import io.liqaudit.platform.Timestamps;
 import io.liqaudit.platform.json.ExactDecimalJson;
 import io.smallrye.mutiny.Uni;
+import io.liqaudit.platform.ReadPool;
+import io.quarkus.reactive.datasource.ReactiveDataSource;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -45,7 +47,7 @@ public class LiquidationQueries {
 
     private final MerkleLogRepository log;
 
-    LiquidationQueries(Pool pool, MerkleLogRepository log) {
+    LiquidationQueries(@ReactiveDataSource(ReadPool.NAME) Pool pool, MerkleLogRepository log) {
         this.pool = pool;
         this.log = log;
     }
