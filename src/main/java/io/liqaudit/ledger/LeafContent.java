@@ -40,6 +40,48 @@ public final class LeafContent {
         return MerkleHashes.leaf(canonicalBytes(venue, eventId, recordedAt, input));
     }
 
+    /**
+     * An event's leaf content with its recording time left open. The content is canonicalised
+     * once, before the log is locked, on the request's own thread; under the lock only the time
+     * is filled in and one SHA-256 taken — the same bytes as {@link #canonicalBytes}
+     * (LeafContentTest). The top-level "recordedAt" sorts after "input" and is followed only by
+     * "schema" and "venue", so the last occurrence of the placeholder is the one to fill.
+     */
+    public record Template(byte[] head, byte[] tail) {
+
+        private static final String OPEN = "0000-00-00T00:00:00.000000Z";
+
+        public byte[] leafHash(String recordedAt) {
+            java.security.MessageDigest sha = MerkleHashes.sha256();
+            sha.update((byte) 0x00);
+            sha.update(head);
+            sha.update(recordedAt.getBytes(StandardCharsets.US_ASCII)); // RFC 3339: nothing JSON would escape
+            sha.update(tail);
+            return sha.digest();
+        }
+    }
+
+    public static Template template(String venue, String eventId, JsonNode input) {
+        byte[] bytes = canonicalBytes(venue, eventId, Template.OPEN, input);
+        byte[] open = ("\"recordedAt\":\"" + Template.OPEN + "\"").getBytes(StandardCharsets.US_ASCII);
+        int at = lastIndexOf(bytes, open) + open.length - Template.OPEN.length() - 1;
+        return new Template(java.util.Arrays.copyOfRange(bytes, 0, at),
+                java.util.Arrays.copyOfRange(bytes, at + Template.OPEN.length(), bytes.length));
+    }
+
+    private static int lastIndexOf(byte[] bytes, byte[] part) {
+        outer:
+        for (int i = bytes.length - part.length; i >= 0; i--) {
+            for (int j = 0; j < part.length; j++) {
+                if (bytes[i + j] != part[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        throw new IllegalStateException("a leaf's canonical content has no recordedAt");
+    }
+
     private static JsonNode decimalsAsStrings(JsonNode node, String field) {
         if (node.isObject()) {
             ObjectNode out = JSON.objectNode();

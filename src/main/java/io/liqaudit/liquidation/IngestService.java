@@ -1,7 +1,9 @@
 package io.liqaudit.liquidation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.liqaudit.engine.EngineResult;
 import io.liqaudit.engine.LiquidationEngine;
+import io.liqaudit.ledger.LeafContent;
 import io.liqaudit.engine.Verdict;
 import io.liqaudit.eventjson.EventJsonReader;
 import io.liqaudit.platform.InputRules;
@@ -53,8 +55,10 @@ public class IngestService {
                     .map(p -> new FieldError(pathPrefix + p.field().substring(1), p.message())).toList());
         }
         String canonical = CanonicalJson.text(item);
-        return new Submission(read.event(), item, canonical, CanonicalJson.sha256(canonical),
-                LiquidationEngine.replay(read.event()));
+        EngineResult recomputation = LiquidationEngine.replay(read.event());
+        return new Submission(read.event(), canonical, CanonicalJson.sha256(canonical), recomputation,
+                RecomputationWriter.Columns.of(recomputation),
+                LeafContent.template(read.event().venue(), read.event().eventId(), item));
     }
 
     public Uni<List<ItemResult>> record(List<JsonNode> items, String pathPrefixFormat, String by) {

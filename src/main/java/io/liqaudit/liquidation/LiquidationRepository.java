@@ -153,7 +153,7 @@ public class LiquidationRepository {
         if (created.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        return RecomputationWriter.write(conn, sequences, created.stream().map(a -> a.submission().recomputation()).toList(),
+        return RecomputationWriter.write(conn, sequences, created.stream().map(a -> a.submission().columns()).toList(),
                 at, null);
     }
 

@@ -14,6 +14,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -40,10 +41,37 @@ public final class RecomputationWriter {
     private RecomputationWriter() {
     }
 
-    /** Stores a recomputation per (sequence, result); answers them as stored, for the owner of standing to make current. */
-    public static Uni<List<CurrentRecomputation>> write(SqlClient client, List<Long> sequences, List<EngineResult> results,
+    /**
+     * One recomputation as its columns travel: text, made from the result once — for ingest on
+     * the request's thread, for a re-verification run on the threads that replay — so that
+     * writing many costs the statement and nothing more.
+     */
+    public record Columns(String version, String verdict, String codes, String outcome, String mark, String lp, String bp,
+            String lq, String fee, String excess, String ret, String delta, String loss, String adl, String output) {
+
+        public static Columns of(EngineResult r) {
+            Optional<EngineResult.Replayed> p = r.replayed();
+            return new Columns(r.engineVersion(), r.verdict().name(),
+                    p.map(x -> x.findings().stream().map(f -> f.code().name()).distinct().sorted()
+                            .collect(Collectors.joining(","))).orElse(""),
+                    p.map(x -> x.outcome() == null ? null : x.outcome().name()).orElse(null),
+                    decimal(p, EngineResult.Replayed::markPrice), decimal(p, EngineResult.Replayed::liquidationPrice),
+                    decimal(p, EngineResult.Replayed::bankruptcyPrice), decimal(p, EngineResult.Replayed::liquidatedQuantity),
+                    decimal(p, EngineResult.Replayed::totalFee), decimal(p, EngineResult.Replayed::excessEquity),
+                    decimal(p, EngineResult.Replayed::traderReturn), decimal(p, EngineResult.Replayed::insuranceFundDelta),
+                    decimal(p, EngineResult.Replayed::bankruptcyLoss), decimal(p, EngineResult.Replayed::adlShortfall),
+                    EngineResultJson.write(r).toString());
+        }
+
+        private static String decimal(Optional<EngineResult.Replayed> p, Function<EngineResult.Replayed, BigDecimal> f) {
+            return p.map(f).map(DecimalText::of).orElse(null);
+        }
+    }
+
+    /** Stores a recomputation per (sequence, columns); answers them as stored, for the owner of standing to make current. */
+    public static Uni<List<CurrentRecomputation>> write(SqlClient client, List<Long> sequences, List<Columns> columns,
             OffsetDateTime at, Long runId) {
-        return client.preparedQuery(INSERT).execute(parameters(sequences, results, at, runId)).map(rows -> {
+        return client.preparedQuery(INSERT).execute(parameters(sequences, columns, at, runId)).map(rows -> {
             List<CurrentRecomputation> out = new ArrayList<>();
             for (Row r : rows) {
                 out.add(new CurrentRecomputation(r.getLong("id"), r.getLong("event_sequence"),
@@ -53,40 +81,34 @@ public final class RecomputationWriter {
         });
     }
 
-    /** Parameters of {@link #INSERT} for these (sequence, result) pairs. */
-    private static Tuple parameters(List<Long> sequences, List<EngineResult> results, OffsetDateTime at, Long runId) {
+    /** Parameters of {@link #INSERT} for these (sequence, columns) pairs. */
+    private static Tuple parameters(List<Long> sequences, List<Columns> columns, OffsetDateTime at, Long runId) {
         return Tuple.tuple()
                 .addValue(sequences.toArray(Long[]::new))
                 .addValue(at)
                 .addValue(runId)
-                .addValue(column(results, EngineResult::engineVersion))
-                .addValue(column(results, r -> r.verdict().name()))
-                .addValue(replayed(results, r -> r.findings().stream().map(f -> f.code().name()).distinct().sorted()
-                        .collect(Collectors.joining(",")), ""))
-                .addValue(replayed(results, r -> r.outcome() == null ? null : r.outcome().name(), null))
-                .addValue(decimals(results, EngineResult.Replayed::markPrice))
-                .addValue(decimals(results, EngineResult.Replayed::liquidationPrice))
-                .addValue(decimals(results, EngineResult.Replayed::bankruptcyPrice))
-                .addValue(decimals(results, EngineResult.Replayed::liquidatedQuantity))
-                .addValue(decimals(results, EngineResult.Replayed::totalFee))
-                .addValue(decimals(results, EngineResult.Replayed::excessEquity))
-                .addValue(decimals(results, EngineResult.Replayed::traderReturn))
-                .addValue(decimals(results, EngineResult.Replayed::insuranceFundDelta))
-                .addValue(decimals(results, EngineResult.Replayed::bankruptcyLoss))
-                .addValue(decimals(results, EngineResult.Replayed::adlShortfall))
-                .addValue(column(results, r -> EngineResultJson.write(r).toString()));
+                .addValue(column(columns, Columns::version))
+                .addValue(column(columns, Columns::verdict))
+                .addValue(column(columns, Columns::codes))
+                .addValue(column(columns, Columns::outcome))
+                .addValue(column(columns, Columns::mark))
+                .addValue(column(columns, Columns::lp))
+                .addValue(column(columns, Columns::bp))
+                .addValue(column(columns, Columns::lq))
+                .addValue(column(columns, Columns::fee))
+                .addValue(column(columns, Columns::excess))
+                .addValue(column(columns, Columns::ret))
+                .addValue(column(columns, Columns::delta))
+                .addValue(column(columns, Columns::loss))
+                .addValue(column(columns, Columns::adl))
+                .addValue(column(columns, Columns::output));
     }
 
-    private static String[] column(List<EngineResult> results, Function<EngineResult, String> f) {
-        return results.stream().map(f).toArray(String[]::new);
-    }
-
-    /** A column of the replay's figures; {@code none} for an unverifiable result, which has no figures. */
-    private static String[] replayed(List<EngineResult> results, Function<EngineResult.Replayed, String> f, String none) {
-        return results.stream().map(r -> r.replayed().map(f).orElse(none)).toArray(String[]::new);
-    }
-
-    private static String[] decimals(List<EngineResult> results, Function<EngineResult.Replayed, BigDecimal> f) {
-        return results.stream().map(r -> r.replayed().map(f).map(DecimalText::of).orElse(null)).toArray(String[]::new);
+    private static String[] column(List<Columns> columns, Function<Columns, String> f) {
+        String[] out = new String[columns.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = f.apply(columns.get(i));
+        }
+        return out;
     }
 }

@@ -1,6 +1,5 @@
 package io.liqaudit.liquidation;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.liqaudit.engine.EngineResult;
 import io.liqaudit.engine.LiquidationEvent;
 import io.liqaudit.ledger.LeafContent;
@@ -8,14 +7,16 @@ import java.util.HexFormat;
 
 /**
  * One well-formed event ready to record: its canonical JSON text and digest, the parsed event,
- * and the engine's recomputation of it (made before any lock is taken).
+ * the engine's recomputation of it and that recomputation's stored columns, and its leaf with
+ * the recording time left open — all made before any lock is taken, on the request's thread, so
+ * the sequencer's transaction does no CPU work it could have done elsewhere.
  */
-public record Submission(LiquidationEvent event, JsonNode input, String canonicalInput, byte[] digest,
-        EngineResult recomputation) implements Prepared {
+public record Submission(LiquidationEvent event, String canonicalInput, byte[] digest, EngineResult recomputation,
+        RecomputationWriter.Columns columns, LeafContent.Template leaf) implements Prepared {
 
     /** This event's leaf in the log, were it recorded at {@code recordedAt}. */
     public byte[] leafHash(String recordedAt) {
-        return LeafContent.leafHash(venue(), eventId(), recordedAt, input);
+        return leaf.leafHash(recordedAt);
     }
 
     public String venue() {

@@ -138,32 +138,28 @@ public class VerificationRuns {
         return conn.preparedQuery(select).execute(params)
                 .emitOn(Infrastructure.getDefaultWorkerPool()) // parsing and replaying is CPU work
                 .chain(rows -> {
+                    List<Row> all = new ArrayList<>();
+                    rows.forEach(all::add);
+                    // Parsing, replaying and rendering each event is independent CPU work: spread over
+                    // every core. Writing stays one transaction per chunk, in sequence order.
+                    List<Replay> replays = all.parallelStream().map(VerificationRuns::replay).toList();
                     List<Long> sequences = new ArrayList<>();
-                    List<EngineResult> results = new ArrayList<>();
+                    List<RecomputationWriter.Columns> results = new ArrayList<>();
                     List<RollupRepository.Revision> revisions = new ArrayList<>();
                     List<Long> deltasChanged = new ArrayList<>();
                     List<Failure> failures = new ArrayList<>();
-                    long lastSeen = -1;
-                    for (Row r : rows) {
-                        lastSeen = r.getLong("sequence");
-                        LiquidationEvent event;
-                        EngineResult result;
-                        try {
-                            event = parseEvent(r.getString("input"));
-                            result = LiquidationEngine.replay(event);
-                        } catch (RuntimeException e) {
-                            // Recorded and passed over: one event that cannot be processed must not stall the run.
-                            failures.add(new Failure(lastSeen, e.getMessage()));
+                    long lastSeen = all.isEmpty() ? -1 : all.get(all.size() - 1).getLong("sequence");
+                    for (Replay replay : replays) {
+                        if (replay.failure() != null) {
+                            failures.add(replay.failure());
                             continue;
                         }
-                        sequences.add(r.getLong("sequence"));
-                        results.add(result);
-                        Figures before = storedFigures(r);
-                        Figures after = withChainFinding(Figures.of(result), r.getBoolean("fund_discontinuity"));
-                        if (!before.sameAs(after)) {
-                            revisions.add(new RollupRepository.Revision(r.getLong("sequence"), event, before, after));
-                            if (!sameDelta(before, after)) {
-                                deltasChanged.add(r.getLong("sequence"));
+                        sequences.add(replay.sequence());
+                        results.add(replay.columns());
+                        if (replay.revision() != null) {
+                            revisions.add(replay.revision());
+                            if (!sameDelta(replay.revision().before(), replay.revision().after())) {
+                                deltasChanged.add(replay.sequence());
                             }
                         }
                     }
@@ -192,6 +188,29 @@ public class VerificationRuns {
 
     /** An event a run could not re-replay, and why. */
     private record Failure(long sequence, String reason) {
+    }
+
+    /** What re-replaying one stored event gave: its new columns and, when its figures moved, the revision; or a failure. */
+    private record Replay(long sequence, RecomputationWriter.Columns columns, RollupRepository.Revision revision,
+            Failure failure) {
+    }
+
+    private static Replay replay(Row r) {
+        long sequence = r.getLong("sequence");
+        LiquidationEvent event;
+        EngineResult result;
+        try {
+            event = parseEvent(r.getString("input"));
+            result = LiquidationEngine.replay(event);
+        } catch (RuntimeException e) {
+            // Recorded and passed over: one event that cannot be processed must not stall the run.
+            return new Replay(sequence, null, null, new Failure(sequence, e.getMessage()));
+        }
+        Figures before = storedFigures(r);
+        Figures after = withChainFinding(Figures.of(result), r.getBoolean("fund_discontinuity"));
+        RollupRepository.Revision revision = before.sameAs(after) ? null
+                : new RollupRepository.Revision(sequence, event, before, after);
+        return new Replay(sequence, RecomputationWriter.Columns.of(result), revision, null);
     }
 
     private static Uni<Void> recordFailures(SqlConnection conn, long runId, List<Failure> failures) {

@@ -27,7 +27,7 @@ public final class MerkleHashes {
         return sha256().digest();
     }
 
-    private static MessageDigest sha256() {
+    public static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
