@@ -7,6 +7,7 @@ scripts/db-up.sh liquidations_test
 scripts/db-up.sh --fresh liquidations_test_empty  # scratch: the production start-up check (ProductionStartIT)
 scripts/db-up.sh --fresh liquidations_test_tamper # scratch: the tamper audit test rewrites rows (TamperAuditTest)
 scripts/db-up.sh --fresh liquidations_test_quiet  # scratch: no scheduler, so only requests could write (PublicReadsNeverWriteTest)
+scripts/db-up.sh --fresh liquidations_test_crash  # scratch: the service is killed mid-ingest and restarted (CrashRecoveryIT)
 # Pages are tested in a real headless browser: Debian's Chromium, typed into and clicked through
 # Debian's chromedriver (WebDriver), so nothing is downloaded at run time.
 if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then
