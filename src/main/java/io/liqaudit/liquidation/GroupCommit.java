@@ -19,7 +19,8 @@ import org.jboss.logging.Logger;
  * and records it in a single transaction — one log-head lock, one fixed set of round trips, one
  * commit for many requests — as databases do with their log and Certificate Transparency logs
  * do with their entries. Waiting requests hold no connection and no lock, so more clients never
- * mean more contention, and at most one ingest connection is busy whatever the load.
+ * mean more contention: ingest uses one connection, on an event loop of its own
+ * ({@link SequencerConnection}), whatever the load.
  *
  * <p>A request that would push the queue past {@code queue-capacity} events is shed at once
  * with {@link Overloaded} (503, Retry-After): a bounded wait instead of an unbounded one. When a
@@ -44,8 +45,8 @@ class GroupCommit {
     private int queuedEvents; // guarded by this
     private boolean sequencing; // guarded by this: a group is being committed
 
-    GroupCommit(Pool pool, LiquidationRepository repository, LiqauditConfig config) {
-        this.pool = pool;
+    GroupCommit(SequencerConnection connection, LiquidationRepository repository, LiqauditConfig config) {
+        this.pool = connection.pool();
         this.repository = repository;
         this.capacity = config.ingest().queueCapacity();
         this.maxGroup = config.ingest().maxGroupEvents();
@@ -69,7 +70,10 @@ class GroupCommit {
         if (start) {
             commitNext();
         }
-        return Uni.createFrom().completionStage(waiting.done());
+        // Outcomes arrive on the sequencer's own event loop: go on where the request was.
+        io.vertx.core.Context caller = io.vertx.core.Vertx.currentContext();
+        Uni<List<RecordOutcome>> outcomes = Uni.createFrom().completionStage(waiting.done());
+        return caller == null ? outcomes : outcomes.emitOn(command -> caller.runOnContext(v -> command.run()));
     }
 
     /** Events accepted and not yet in a transaction. */
