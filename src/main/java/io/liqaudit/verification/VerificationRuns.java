@@ -36,6 +36,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.jboss.logging.Logger;
 
 /**
@@ -126,64 +127,116 @@ public class VerificationRuns {
                 }));
     }
 
+    /**
+     * One chunk read and replayed, ready to write: the replays in sequence order and the last
+     * sequence read (-1 when the run has nothing left).
+     */
+    private record Chunk(List<Replay> replays, long lastSeen) {
+    }
+
+    /**
+     * The next chunk, read and replayed on another connection while the previous one is written
+     * (PostgreSQL writes while the cores replay). Used only by the same run from the same point,
+     * and not at all when writing the previous chunk changed a fund-chain flag it may have read.
+     */
+    private static final class ReadAhead {
+        final long runId;
+        final long after;
+        final CompletableFuture<Chunk> chunk = new CompletableFuture<>();
+        volatile boolean stale;
+
+        ReadAhead(long runId, long after) {
+            this.runId = runId;
+            this.after = after;
+        }
+    }
+
+    private volatile ReadAhead ahead;
+
     private Uni<Void> chunk(SqlConnection conn, Row run) {
         long id = run.getLong("id");
+        long after = run.getLong("last_sequence");
         RunFilter filter = parse(run.getString("filter_text"));
+        long upTo = run.getLong("up_to_sequence");
+        ReadAhead prefetched = ahead;
+        ahead = null;
+        Uni<Chunk> current = prefetched != null && !prefetched.stale && prefetched.runId == id && prefetched.after == after
+                ? Uni.createFrom().completionStage(prefetched.chunk).onFailure().recoverWithUni(() -> read(conn, filter, after, upTo))
+                : read(conn, filter, after, upTo);
+        return current.chain(chunk -> {
+            ReadAhead next = null;
+            if (chunk.lastSeen() >= 0 && chunk.lastSeen() < upTo) {
+                next = new ReadAhead(id, chunk.lastSeen());
+                ahead = next;
+                read(pool, filter, chunk.lastSeen(), upTo).subscribe().with(next.chunk::complete,
+                        next.chunk::completeExceptionally);
+            }
+            return write(conn, id, chunk, next);
+        });
+    }
+
+    private Uni<Chunk> read(io.vertx.mutiny.sqlclient.SqlClient client, RunFilter filter, long after, long upTo) {
         String select = "select e.sequence, e.input, e.verdict as current_verdict, e.fund_discontinuity, e.outcome, "
                 + "e.total_fee, e.excess_equity, e.trader_return, e.bankruptcy_loss, e.adl_shortfall, e.liquidation_price, "
                 + "e.bankruptcy_price, e.insurance_fund_delta from current_event e where " + RunFilter.where(1)
                 + " and e.sequence > $7 and e.sequence <= $8 order by e.sequence limit $9";
-        Tuple params = filter.addTo(Tuple.tuple()).addValue(run.getLong("last_sequence"))
-                .addValue(run.getLong("up_to_sequence")).addValue(config.verification().chunkSize());
-        return conn.preparedQuery(select).execute(params)
+        Tuple params = filter.addTo(Tuple.tuple()).addValue(after).addValue(upTo).addValue(config.verification().chunkSize());
+        return client.preparedQuery(select).execute(params)
                 .emitOn(Infrastructure.getDefaultWorkerPool()) // parsing and replaying is CPU work
-                .chain(rows -> {
+                .map(rows -> {
                     List<Row> all = new ArrayList<>();
                     rows.forEach(all::add);
                     // Parsing, replaying and rendering each event is independent CPU work: spread over
                     // every core. Writing stays one transaction per chunk, in sequence order.
                     List<Replay> replays = all.parallelStream().map(VerificationRuns::replay).toList();
-                    List<Long> sequences = new ArrayList<>();
-                    List<RecomputationWriter.Columns> results = new ArrayList<>();
-                    List<RollupRepository.Revision> revisions = new ArrayList<>();
-                    List<Long> deltasChanged = new ArrayList<>();
-                    List<Failure> failures = new ArrayList<>();
-                    long lastSeen = all.isEmpty() ? -1 : all.get(all.size() - 1).getLong("sequence");
-                    for (Replay replay : replays) {
-                        if (replay.failure() != null) {
-                            failures.add(replay.failure());
-                            continue;
-                        }
-                        sequences.add(replay.sequence());
-                        results.add(replay.columns());
-                        if (replay.revision() != null) {
-                            revisions.add(replay.revision());
-                            if (!sameDelta(replay.revision().before(), replay.revision().after())) {
-                                deltasChanged.add(replay.sequence());
-                            }
-                        }
-                    }
-                    if (lastSeen < 0) {
-                        return conn.preparedQuery("update verification_run set status = 'DONE', finished_at = now() where id = $1")
-                                .execute(Tuple.of(id)).replaceWithVoid();
-                    }
-                    long last = lastSeen;
-                    int processed = sequences.size() + failures.size();
-                    // New recomputations become current; the public rollups follow them, and where a fund
-                    // delta changed, the chain is re-evaluated after it (which may move verdict counts again).
-                    Uni<Long> written = sequences.isEmpty() ? Uni.createFrom().item(0L)
-                            : RecomputationWriter.write(conn, sequences, results, Timestamps.nowMicros(), id)
-                                    .chain(current -> standing.recomputed(conn, current, revisions))
-                                    .call(() -> fundChain.reevaluate(conn, deltasChanged, List.of())
-                                            .chain(changes -> standing.chainRewalked(conn, changes)));
-                    return written
-                            .call(() -> recordFailures(conn, id, failures))
-                            .chain(changed -> conn.preparedQuery("update verification_run set done = done + $2, "
-                                            + "last_sequence = $3, verdicts_changed = verdicts_changed + $4, "
-                                            + "failed = failed + $5 where id = $1")
-                                    .execute(Tuple.of(id, processed, last, changed, failures.size())))
-                            .replaceWithVoid();
+                    return new Chunk(replays, all.isEmpty() ? -1 : all.get(all.size() - 1).getLong("sequence"));
                 });
+    }
+
+    private Uni<Void> write(SqlConnection conn, long id, Chunk chunk, ReadAhead next) {
+        List<Long> sequences = new ArrayList<>();
+        List<RecomputationWriter.Columns> results = new ArrayList<>();
+        List<RollupRepository.Revision> revisions = new ArrayList<>();
+        List<Long> deltasChanged = new ArrayList<>();
+        List<Failure> failures = new ArrayList<>();
+        for (Replay replay : chunk.replays()) {
+            if (replay.failure() != null) {
+                failures.add(replay.failure());
+                continue;
+            }
+            sequences.add(replay.sequence());
+            results.add(replay.columns());
+            if (replay.revision() != null) {
+                revisions.add(replay.revision());
+                if (!sameDelta(replay.revision().before(), replay.revision().after())) {
+                    deltasChanged.add(replay.sequence());
+                }
+            }
+        }
+        if (chunk.lastSeen() < 0) {
+            return conn.preparedQuery("update verification_run set status = 'DONE', finished_at = now() where id = $1")
+                    .execute(Tuple.of(id)).replaceWithVoid();
+        }
+        int processed = sequences.size() + failures.size();
+        // New recomputations become current; the public rollups follow them, and where a fund
+        // delta changed, the chain is re-evaluated after it (which may move verdict counts again).
+        Uni<Long> written = sequences.isEmpty() ? Uni.createFrom().item(0L)
+                : RecomputationWriter.write(conn, sequences, results, Timestamps.nowMicros(), id)
+                        .chain(current -> standing.recomputed(conn, current, revisions))
+                        .call(() -> fundChain.reevaluate(conn, deltasChanged, List.of())
+                                .invoke(changes -> {
+                                    if (!changes.isEmpty() && next != null) {
+                                        next.stale = true; // a flag the chunk read ahead may hold just changed
+                                    }
+                                })
+                                .chain(changes -> standing.chainRewalked(conn, changes)));
+        return written
+                .call(() -> recordFailures(conn, id, failures))
+                .chain(changed -> conn.preparedQuery("update verification_run set done = done + $2, "
+                                + "last_sequence = $3, verdicts_changed = verdicts_changed + $4, "
+                                + "failed = failed + $5 where id = $1")
+                        .execute(Tuple.of(id, processed, chunk.lastSeen(), changed, failures.size())))
+                .replaceWithVoid();
     }
 
     /** An event a run could not re-replay, and why. */
