@@ -21,6 +21,20 @@ public final class LiquidationEngine {
 
     /** Never throws for a well-formed event: what cannot be replayed is {@link Verdict#UNVERIFIABLE}. */
     public static EngineResult replay(LiquidationEvent event) {
+        return replay(event, null);
+    }
+
+    /**
+     * The replay with its trace: every quantity the replay computes, with its formula and the
+     * numbers put into it, recorded where it is computed (so never different from the result).
+     * The result is the one {@link #replay(LiquidationEvent)} gives.
+     */
+    public static Traced trace(LiquidationEvent event) {
+        List<TraceEntry> trace = new ArrayList<>();
+        return new Traced(replay(event, trace), trace);
+    }
+
+    private static EngineResult replay(LiquidationEvent event, List<TraceEntry> trace) {
         List<String> reasons = EventChecks.reasons(event);
         if (!reasons.isEmpty()) {
             return EngineResult.unverifiable(event.eventId(), reasons);
@@ -32,7 +46,12 @@ public final class LiquidationEngine {
             return EngineResult.unverifiable(event.eventId(), List.of("market.markPriceInputs: the recomputed mark is not > 0"));
         }
         try {
-            return new Replay(event, mark).run();
+            Tracer tracer = new Tracer(trace, event);
+            tracer.note("4", null, "mark price at the trigger M0", event.market().markPriceInputs() == null
+                    ? "M0 = market.markPrice (no mark-price inputs given)"
+                    : "M0 = recomputed from the index components and the premium (section 4)",
+                    Tracer.inputs("market.markPrice", event.market().markPrice()), mark, null);
+            return new Replay(event, mark, tracer).run();
         } catch (ArithmeticException e) {
             // Unreachable after the checks above; kept so that no input can make the engine throw.
             return EngineResult.unverifiable(event.eventId(), List.of("cannot be replayed: " + e.getMessage()));
@@ -47,11 +66,13 @@ public final class LiquidationEngine {
         private final BigDecimal mark0;
         private final List<Step> steps = new ArrayList<>();
         private final List<Finding> findings = new ArrayList<>();
+        private final Tracer tracer;
         private BigDecimal q;
         private BigDecimal collateral;
 
-        Replay(LiquidationEvent event, BigDecimal mark0) {
+        Replay(LiquidationEvent event, BigDecimal mark0, Tracer tracer) {
             this.event = event;
+            this.tracer = tracer;
             this.margin = new MarginModel(event);
             this.planner = new PlannedQuantity(event.policy(), margin, event.contract().lotSize());
             this.mark0 = mark0;
@@ -74,12 +95,28 @@ public final class LiquidationEngine {
             BigDecimal liquidationPrice = margin.liquidationPrice(q, collateral, tick);
             BigDecimal bankruptcyPrice = margin.bankruptcyPrice(q, collateral, tick);
 
+            tracer.note("5", null, "liquidation price", "the price P where Eq(P) = MM(P) + otherMaintenanceMargin, first "
+                    + "qualifying tier, rounded to the tick toward the entry price", Tracer.inputs("Q", q, "C", collateral,
+                            "entryPrice", event.position().entryPrice(), "tickSize", tick), liquidationPrice,
+                    liquidationPrice == null ? "no tier qualifies" : null);
+            tracer.note("5", null, "bankruptcy price", "BP = entryPrice − s·(C + otherUnrealizedPnl)/Q, rounded to the tick "
+                    + "toward the entry price", Tracer.inputs("entryPrice", event.position().entryPrice(), "s", margin.sign(),
+                            "C", collateral, "otherUnrealizedPnl", event.position().otherUnrealizedPnl(), "Q", q),
+                    bankruptcyPrice, bankruptcyPrice == null ? "not above 0" : null);
+
             boolean triggered = !margin.healthy(q, collateral, mark0, openOrders);
+            tracer.health("6.1", null, "trigger", margin, q, collateral, mark0, openOrders,
+                    triggered ? "triggered: Eq(M0) ≤ Req(M0)" : "not triggered: Eq(M0) > Req(M0) (finding TRIGGER_NOT_MET)");
             if (!triggered) {
                 findings.add(Finding.of(FindingCode.TRIGGER_NOT_MET));
             }
             boolean ordersCancelled = openOrders.signum() > 0;
             boolean resolvedByCancel = ordersCancelled && margin.healthy(q, collateral, mark0, BigDecimal.ZERO);
+            if (ordersCancelled) {
+                tracer.health("6.2", null, "after cancelling open orders", margin, q, collateral, mark0, BigDecimal.ZERO,
+                        resolvedByCancel ? "healthy without the orders: resolved by the cancel, no liquidation due"
+                                : "still not healthy: liquidation proceeds");
+            }
 
             applySteps(triggered && !resolvedByCancel);
             return settle(triggered, ordersCancelled, resolvedByCancel, liquidationPrice, bankruptcyPrice);
@@ -102,14 +139,25 @@ public final class LiquidationEngine {
                     continue;
                 }
                 boolean due = k == 1 ? firstStepDue : !margin.healthy(q, collateral, mark, BigDecimal.ZERO);
+                if (k > 1) {
+                    tracer.health("6.3", k, "is step " + k + " due", margin, q, collateral, mark, BigDecimal.ZERO,
+                            due ? "due: not healthy at M" + k : "not due: healthy at M" + k);
+                }
                 if (due) {
                     BigDecimal planned = planner.at(k, q, collateral, mark);
+                    tracer.note("7", k, "planned quantity q" + k, "policy " + event.policy().mode() + " at M" + k
+                            + (k >= event.policy().maxSteps() ? " (k ≥ maxSteps: the whole position)" : ""),
+                            Tracer.inputs("Q", q, "C", collateral, "M" + k, mark), planned,
+                            fill == null ? "no fill " + k + ": INCOMPLETE_LIQUIDATION" : null);
                     if (fill == null) {
                         findings.add(Finding.atStep(FindingCode.INCOMPLETE_LIQUIDATION, k));
                         return;
                     }
                     if (fill.quantity().compareTo(planned) != 0) {
                         findings.add(new Finding(FindingCode.STEP_QUANTITY_MISMATCH, k, planned, fill.quantity()));
+                        tracer.note("6.3", k, "fill " + k + " against the plan", "q" + k + " = fills[" + k + "].quantity",
+                                Tracer.inputs("planned", planned, "filled", fill.quantity()), null,
+                                "differs: STEP_QUANTITY_MISMATCH (the replay follows the fill)");
                     }
                     apply(k, fill, mark, planned);
                 } else {
@@ -117,6 +165,9 @@ public final class LiquidationEngine {
                         return;
                     }
                     findings.add(Finding.atStep(FindingCode.EXCESS_LIQUIDATION, k));
+                    tracer.note("6.3", k, "fill " + k + " when no step was due", "a fill when liquidation is not due",
+                            Tracer.inputs("filled", fill.quantity()), null,
+                            "EXCESS_LIQUIDATION: this and every later fill are applied as unplanned steps");
                     unplanned = true;
                     apply(k, fill, mark, BigDecimal.ZERO);
                 }
@@ -134,13 +185,32 @@ public final class LiquidationEngine {
          */
         private void apply(int k, Fill fill, BigDecimal mark, BigDecimal planned) {
             BigDecimal realized = margin.unrealizedPnl(fill.quantity(), fill.price());
-            BigDecimal fee = Decimals.roundMoney(fill.quantity().multiply(fill.price())
+            tracer.note("6.3", k, "realized PnL of step " + k, "realizedPnl = s·q·(F − entryPrice)",
+                    Tracer.inputs("s", margin.sign(), "q", fill.quantity(), "F", fill.price(),
+                            "entryPrice", event.position().entryPrice()), realized, null);
+            BigDecimal uncapped = Decimals.roundMoney(fill.quantity().multiply(fill.price())
                     .multiply(event.policy().liquidationFeeRate()), event.contract().quoteScale());
+            BigDecimal fee = uncapped;
             BigDecimal remaining = q.subtract(fill.quantity());
             if (remaining.signum() == 0) {
                 BigDecimal available = collateral.add(realized).add(event.position().otherUnrealizedPnl());
                 fee = Decimals.min(fee, Decimals.max(BigDecimal.ZERO, available));
+                tracer.note("6.3", k, "fee of step " + k, "fee = min(roundMoney(q·F·liquidationFeeRate), max(0, C + "
+                                + "realizedPnl + otherUnrealizedPnl)) — the closing step's fee is capped",
+                        Tracer.inputs("q", fill.quantity(), "F", fill.price(), "liquidationFeeRate",
+                                event.policy().liquidationFeeRate(), "uncapped fee", uncapped, "C", collateral,
+                                "realizedPnl", realized, "otherUnrealizedPnl", event.position().otherUnrealizedPnl()),
+                        fee, fee.compareTo(uncapped) < 0 ? "capped" : null);
+            } else {
+                tracer.note("6.3", k, "fee of step " + k, "fee = roundMoney(q·F·liquidationFeeRate)",
+                        Tracer.inputs("q", fill.quantity(), "F", fill.price(), "liquidationFeeRate",
+                                event.policy().liquidationFeeRate()), fee, null);
             }
+            tracer.note("6.3", k, "collateral after step " + k, "C = C + realizedPnl − fee",
+                    Tracer.inputs("C", collateral, "realizedPnl", realized, "fee", fee), collateral.add(realized).subtract(fee),
+                    null);
+            tracer.note("6.3", k, "position after step " + k, "Q = Q − q", Tracer.inputs("Q", q, "q", fill.quantity()),
+                    remaining, remaining.signum() == 0 ? "closed" : null);
             collateral = collateral.add(realized).subtract(fee);
             q = remaining;
             steps.add(new Step(k, mark, planned, fill.quantity(), fill.price(), realized, fee, collateral, q));
@@ -150,8 +220,13 @@ public final class LiquidationEngine {
         private EngineResult settle(boolean triggered, boolean ordersCancelled, boolean resolvedByCancel,
                 BigDecimal liquidationPrice, BigDecimal bankruptcyPrice) {
             Settlement s = Settlement.of(event, steps, q, collateral);
+            tracer.settlement(event, s, collateral);
             BigDecimal remainingLiquidationPrice = q.signum() > 0
                     ? margin.liquidationPrice(q, collateral, event.contract().tickSize()) : null;
+            if (remainingLiquidationPrice != null) {
+                tracer.note("8", null, "remaining liquidation price", "section 5 with the final Q and C",
+                        Tracer.inputs("Q", q, "C", collateral), remainingLiquidationPrice, null);
+            }
             if (event.market().markPriceInputs() != null && event.market().markPrice().compareTo(mark0) != 0) {
                 findings.add(new Finding(FindingCode.MARK_PRICE_MISMATCH, null, mark0, event.market().markPrice()));
             }

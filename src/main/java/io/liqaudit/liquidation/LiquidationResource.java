@@ -31,7 +31,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** Records liquidation events (the venue's engine) and reads them back (auditors, reconcilers, regulators). */
@@ -158,6 +157,27 @@ public class LiquidationResource {
                 .map(found -> found.map(e -> Response.ok(e).build())
                 .orElseGet(() -> ProblemResponses.of(Problem.of(404, "Not Found",
                         "No event " + venue + "/" + eventId + " is recorded."))));
+    }
+
+    @GET
+    @Path("{venue}/{eventId}/trace")
+    @RolesAllowed({Roles.AUDITOR, Roles.REGULATOR})
+    @Operation(summary = "The replay of a recorded event explained: each quantity the engine computed, in ENGINE-SPEC's "
+            + "words, with its formula, the numbers put into it and the result",
+            description = "Recomputed from the stored input by the current engine (the same numbers as its recomputation). "
+                    + "An UNVERIFIABLE event has no steps, only its reasons.")
+    public Uni<Response> trace(@PathParam("venue") String venue, @PathParam("eventId") String eventId) {
+        QueryParams params = new QueryParams();
+        params.identifier("venue", venue);
+        params.identifier("eventId", eventId);
+        if (!params.ok()) {
+            return Uni.createFrom().item(params.invalid());
+        }
+        boolean visible = Identities.venueScope(identity).map(venue::equals).orElse(true);
+        return (visible ? queries.find(venue, eventId) : Uni.createFrom().item(java.util.Optional.<LiquidationQueries.StoredEvent>empty()))
+                .map(found -> found.map(e -> Response.ok(EventTrace.of(e)).build())
+                        .orElseGet(() -> ProblemResponses.of(Problem.of(404, "Not Found",
+                                "No event " + venue + "/" + eventId + " is recorded."))));
     }
 
     @GET

@@ -47,6 +47,8 @@ final class EndpointMatrix {
             new Endpoint("POST", "/api/v1/liquidations/batch", "/api/v1/liquidations/batch", Set.of(Roles.INGESTOR)),
             new Endpoint("GET", "/api/v1/liquidations", "/api/v1/liquidations", READERS),
             new Endpoint("GET", "/api/v1/liquidations/{venue}/{eventId}", "/api/v1/liquidations/NO-VENUE/no-event", READERS),
+            new Endpoint("GET", "/api/v1/liquidations/{venue}/{eventId}/trace", "/api/v1/liquidations/NO-VENUE/no-event/trace",
+                    Set.of(Roles.AUDITOR, Roles.REGULATOR)),
             new Endpoint("POST", "/api/v1/insurance-funds/{fundId}/movements", "/api/v1/insurance-funds/NO-FUND/movements", Set.of(Roles.INGESTOR)),
             new Endpoint("GET", "/api/v1/insurance-funds/{fundId}/ledger", "/api/v1/insurance-funds/NO-FUND/ledger", READERS),
             // A filter that matches nothing, so the matrix does not start real work.
