@@ -65,6 +65,14 @@ public interface LiqauditConfig {
         int auditChunkSize();
     }
 
+    Cases cases();
+
+    interface Cases {
+        /** How often events are looked at for cases to open (new discrepancies) or close (cleared ones). */
+        @WithDefault("10s")
+        Duration poll();
+    }
+
     interface Verification {
         /**
          * Events re-replayed per transaction of a verification run (also its resume granularity):

@@ -1,0 +1,38 @@
+package io.liqaudit.cases;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepository;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.util.List;
+
+/** Cases through Panache; every method runs in the caller's reactive session (see Cases). */
+@ApplicationScoped
+public class AuditCaseRepository implements PanacheRepository<AuditCase> {
+
+    /** A case, locked for this transaction: two people acting at once take turns. */
+    public Uni<AuditCase> forUpdate(long id) {
+        return findById(id, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /** Newest first, below the cursor id; each filter optional. */
+    public Uni<List<AuditCase>> page(String venue, CaseState state, String assignee, Long beforeId, int limit) {
+        StringBuilder query = new StringBuilder("id < :before");
+        Parameters params = Parameters.with("before", beforeId == null ? Long.MAX_VALUE : beforeId);
+        if (venue != null) {
+            query.append(" and venue = :venue");
+            params = params.and("venue", venue);
+        }
+        if (state != null) {
+            query.append(" and state = :state");
+            params = params.and("state", state);
+        }
+        if (assignee != null) {
+            query.append(" and assignee = :assignee");
+            params = params.and("assignee", assignee);
+        }
+        return find(query.toString(), Sort.descending("id"), params).page(0, limit).list();
+    }
+}
