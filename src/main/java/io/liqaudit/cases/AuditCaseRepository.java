@@ -35,4 +35,9 @@ public class AuditCaseRepository implements PanacheRepository<AuditCase> {
         }
         return find(query.toString(), Sort.descending("id"), params).page(0, limit).list();
     }
+
+    /** The case of an event, or null when it has none. */
+    public Uni<AuditCase> ofEvent(long eventSequence) {
+        return find("eventSequence", eventSequence).firstResult();
+    }
 }

@@ -34,6 +34,12 @@ public class Cases {
                 : events.timeline(id).map(t -> Optional.of(CaseView.of(c, t)))));
     }
 
+    /** The case of an event, without its timeline, when it has one. */
+    public Uni<Optional<CaseView>> ofEvent(long eventSequence) {
+        return Panache.withSession(() -> cases.ofEvent(eventSequence)).map(c -> Optional.ofNullable(c)
+                .map(x -> CaseView.of(x, null)));
+    }
+
     public Uni<List<CaseView>> page(String venue, CaseState state, String assignee, Long beforeId, int limit) {
         return Panache.withSession(() -> cases.page(venue, state, assignee, beforeId, limit))
                 .map(list -> list.stream().map(c -> CaseView.of(c, null)).toList());

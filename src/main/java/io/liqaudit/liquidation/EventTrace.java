@@ -17,7 +17,7 @@ import java.util.List;
 public record EventTrace(String venue, String eventId, long sequence, String engineVersion, Verdict verdict,
         List<String> unverifiableReasons, List<TraceEntry> steps) {
 
-    static EventTrace of(LiquidationQueries.StoredEvent stored) {
+    public static EventTrace of(LiquidationQueries.StoredEvent stored) {
         EventJsonReader.Result read = EventJsonReader.readStored(stored.input());
         if (!read.isValid()) {
             return new EventTrace(stored.venue(), stored.eventId(), stored.sequence(), LiquidationEngine.VERSION,

@@ -59,6 +59,11 @@ public final class Browser implements AutoCloseable {
         WebElement button = driver.findElement(By.xpath("//button[starts-with(normalize-space(.), '" + buttonText + "')]"));
         WebElement page = driver.findElement(By.tagName("html"));
         button.click();
+        awaitNext(page);
+        return this;
+    }
+
+    private void awaitNext(WebElement page) {
         // The old page is gone once asking about its root fails: chromedriver says "stale element" or,
         // mid-swap, "node does not belong to the document"; either means the next page is loading.
         new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> {
@@ -71,6 +76,21 @@ public final class Browser implements AutoCloseable {
         });
         new WebDriverWait(driver, Duration.ofSeconds(15))
                 .until(d -> "complete".equals(((ChromeDriver) d).executeScript("return document.readyState")));
+    }
+
+    /** Follows the link with this text, as a person clicks it. */
+    public Browser follow(String linkText) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        driver.findElement(By.partialLinkText(linkText)).click();
+        awaitNext(page);
+        return this;
+    }
+
+    /** Picks the option with this text in the list labelled {@code label}. */
+    public Browser choose(String label, String option) {
+        WebElement field = driver.findElement(By.xpath("//label[normalize-space(.)='" + label + "']"));
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id(field.getAttribute("for"))))
+                .selectByVisibleText(option);
         return this;
     }
 

@@ -74,6 +74,11 @@ final class EndpointMatrix {
             new Endpoint("GET", "/disclosures/methodology", "/disclosures/methodology", PUBLIC),
             new Endpoint("GET", "/disclosures/{page}.csv", "/disclosures/index.csv?table=venues", PUBLIC),
             new Endpoint("GET", "/portal", "/portal", Set.of(Roles.AUDITOR)),
+            new Endpoint("GET", "/portal/cases", "/portal/cases", Set.of(Roles.AUDITOR)),
+            new Endpoint("GET", "/portal/cases/{id}", "/portal/cases/999999999", Set.of(Roles.AUDITOR)),
+            new Endpoint("POST", "/portal/cases/{id}/{action}", "/portal/cases/999999999/comment", Set.of(Roles.AUDITOR),
+                    "application/x-www-form-urlencoded"),
+            new Endpoint("GET", "/portal/events/{venue}/{eventId}", "/portal/events/NO-VENUE/no-event", Set.of(Roles.AUDITOR)),
             new Endpoint("GET", "/portal/login", "/portal/login", PUBLIC),
             new Endpoint("POST", "/portal/login", "/portal/login", PUBLIC, "application/x-www-form-urlencoded"),
             new Endpoint("POST", "/portal/logout", "/portal/logout", ANY_ROLE, "application/x-www-form-urlencoded"));

@@ -1,0 +1,80 @@
+package io.liqaudit.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.liqaudit.cases.CaseOpener;
+import io.liqaudit.liquidation.TestEvents;
+import io.liqaudit.security.Roles;
+import io.liqaudit.security.TestUsers;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.net.URL;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two auditors close a case in a real browser, by typing and clicking: the first signs in, finds
+ * the case of a discrepant event, reads the event's explained replay, takes the case into
+ * investigation and proposes an outcome, and is refused the approval (four eyes); the second
+ * signs in and approves it. Screenshots: target/screenshots/portal-case-*, portal-event-*.
+ */
+@QuarkusTest
+class CaseBrowserTest {
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @Inject
+    CaseOpener opener;
+
+    @Test
+    void twoAuditorsWalkACaseFromOpenToClosed() throws Exception {
+        ObjectNode event = TestEvents.fresh("defect:fee#13");
+        long sequence = TestUsers.as(Roles.INGESTOR).contentType("application/json").body(event.toString())
+                .post("/api/v1/liquidations").then().statusCode(201).extract().jsonPath().getLong("sequence");
+        opener.openAndClear().await().indefinitely();
+        long caseId = TestUsers.as(Roles.AUDITOR).queryParam("limit", "500").get("/api/v1/cases").then().extract()
+                .jsonPath().getList("items", java.util.Map.class).stream()
+                .filter(c -> ((Number) c.get("eventSequence")).longValue() == sequence)
+                .map(c -> ((Number) c.get("id")).longValue()).findFirst().orElseThrow();
+        String label = "#" + caseId;
+
+        try (Browser browser = new Browser(base.toString())) {
+            browser.open("/portal/login").type("User name", "t-auditor").type("Password", "auditor-password-1").click("Sign in");
+            browser.follow("Cases");
+            assertThat(browser.text()).contains(label);
+            browser.screenshots("portal-cases");
+            assertThat(browser.overflows()).isFalse();
+
+            browser.follow(label);
+            assertThat(browser.path()).isEqualTo("/portal/cases/" + caseId);
+            assertThat(browser.text()).contains("OPEN").contains("OPENED");
+
+            // The event, explained: its differences and the engine's own trace.
+            browser.follow(event.get("venue").asText() + "/" + event.get("eventId").asText());
+            assertThat(browser.text()).contains("DISCREPANT").contains("The replay, explained").contains("fee of step 1")
+                    .contains("roundMoney(q·F·liquidationFeeRate)");
+            browser.screenshots("portal-event");
+            browser.driver().navigate().back();
+
+            browser.click("Investigate");
+            assertThat(browser.text()).contains("Case #" + caseId + ": INVESTIGATING");
+            browser.choose("Outcome", "CONFIRMED_BREACH").type("Why", "fee above the schedule").click("Propose");
+            assertThat(browser.text()).contains("Case #" + caseId + ": PROPOSED");
+            browser.click("Approve");
+            assertThat(browser.text()).contains("four eyes").contains("PROPOSED");
+            browser.screenshots("portal-case-refused");
+            browser.click("Sign out");
+
+            browser.open("/portal/login").type("User name", "t-auditor2").type("Password", "auditor-password-2")
+                    .click("Sign in");
+            browser.open("/portal/cases/" + caseId);
+            browser.click("Approve");
+            assertThat(browser.text()).contains("Case #" + caseId + ": CLOSED").contains("CONFIRMED_BREACH")
+                    .contains("t-auditor2");
+            assertThat(browser.overflows()).isFalse();
+            browser.screenshots("portal-case-closed");
+        }
+    }
+}
