@@ -12,6 +12,7 @@ import io.quarkus.test.vertx.UniAsserter;
 import jakarta.inject.Inject;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The cases' Panache repositories against the real database, each test rolled back at its end. */
@@ -24,13 +25,23 @@ class AuditCaseRepositoryTest {
     @Inject
     CaseEventRepository events;
 
+    private ObjectNode e;
+    private long sequence;
+
+    /**
+     * A consistent event (the opener never makes a case for it, so the test's case is the only
+     * one), recorded over HTTP here: the test method itself runs on an event loop and must not block.
+     */
+    @BeforeEach
+    void recordAnEvent() {
+        e = TestEvents.fresh("consistent#3");
+        sequence = TestUsers.as(Roles.INGESTOR).contentType("application/json").body(e.toString())
+                .post("/api/v1/liquidations").then().statusCode(201).extract().jsonPath().getLong("sequence");
+    }
+
     @Test
     @TestReactiveTransaction
     void aCaseIsFoundByItsFiltersAndItsTimelineReadsInOrder(UniAsserter asserter) {
-        // A consistent event: the opener never makes a case for it, so this test's case is the only one.
-        ObjectNode e = TestEvents.fresh("consistent#3");
-        long sequence = TestUsers.as(Roles.INGESTOR).contentType("application/json").body(e.toString())
-                .post("/api/v1/liquidations").then().statusCode(201).extract().jsonPath().getLong("sequence");
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         AuditCase c = new AuditCase();
         c.eventSequence = sequence;
