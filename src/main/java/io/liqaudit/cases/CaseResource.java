@@ -61,14 +61,7 @@ public class CaseResource {
         CaseState s = params.constant("state", state, CaseState.class);
         String a = params.identifier("assignee", assignee);
         int size = params.limit(limit, 100, MAX_PAGE);
-        Long before = null;
-        if (cursor != null) {
-            before = Cursor.decode(cursor, 1).map(parts -> new QueryParams().integer("cursor", parts.get(0), 1, Long.MAX_VALUE))
-                    .orElse(null);
-            if (before == null) {
-                params.problem("cursor", Cursor.PROBLEM);
-            }
-        }
+        Long before = params.numberCursor(cursor);
         if (!params.ok()) {
             return Uni.createFrom().item(params.invalid());
         }

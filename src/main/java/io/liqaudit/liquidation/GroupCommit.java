@@ -76,11 +76,6 @@ class GroupCommit {
         return caller == null ? outcomes : outcomes.emitOn(command -> caller.runOnContext(v -> command.run()));
     }
 
-    /** Events accepted and not yet in a transaction. */
-    synchronized int queuedEvents() {
-        return queuedEvents;
-    }
-
     /** Takes what is waiting and commits it; when done, goes on while anything waits. */
     private void commitNext() {
         List<Waiting> group = new ArrayList<>();

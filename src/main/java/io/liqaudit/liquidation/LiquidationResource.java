@@ -145,18 +145,27 @@ public class LiquidationResource {
     @RolesAllowed({Roles.AUDITOR, Roles.RECONCILER, Roles.REGULATOR})
     @Operation(summary = "One recorded event: input as received, recomputations, verdict, findings, log sequence")
     public Uni<Response> get(@PathParam("venue") String venue, @PathParam("eventId") String eventId) {
+        return visibleEvent(venue, eventId, e -> Response.ok(e).build());
+    }
+
+    /**
+     * The stored event named in the path, answered as {@code answer} makes of it; 400 naming a bad
+     * identifier, 404 when there is none — or when a venue's key asks for another venue's event:
+     * for it, that event does not exist.
+     */
+    private Uni<Response> visibleEvent(String venue, String eventId,
+            java.util.function.Function<LiquidationQueries.StoredEvent, Response> answer) {
         QueryParams params = new QueryParams();
         params.identifier("venue", venue);
         params.identifier("eventId", eventId);
         if (!params.ok()) {
             return Uni.createFrom().item(params.invalid());
         }
-        // A venue's key reads its own venue only; another venue's events do not exist for it.
         boolean visible = Identities.venueScope(identity).map(venue::equals).orElse(true);
         return (visible ? queries.find(venue, eventId) : Uni.createFrom().item(java.util.Optional.<LiquidationQueries.StoredEvent>empty()))
-                .map(found -> found.map(e -> Response.ok(e).build())
-                .orElseGet(() -> ProblemResponses.of(Problem.of(404, "Not Found",
-                        "No event " + venue + "/" + eventId + " is recorded."))));
+                .map(found -> found.map(answer)
+                        .orElseGet(() -> ProblemResponses.of(Problem.of(404, "Not Found",
+                                "No event " + venue + "/" + eventId + " is recorded."))));
     }
 
     @GET
@@ -167,17 +176,7 @@ public class LiquidationResource {
             description = "Recomputed from the stored input by the current engine (the same numbers as its recomputation). "
                     + "An UNVERIFIABLE event has no steps, only its reasons.")
     public Uni<Response> trace(@PathParam("venue") String venue, @PathParam("eventId") String eventId) {
-        QueryParams params = new QueryParams();
-        params.identifier("venue", venue);
-        params.identifier("eventId", eventId);
-        if (!params.ok()) {
-            return Uni.createFrom().item(params.invalid());
-        }
-        boolean visible = Identities.venueScope(identity).map(venue::equals).orElse(true);
-        return (visible ? queries.find(venue, eventId) : Uni.createFrom().item(java.util.Optional.<LiquidationQueries.StoredEvent>empty()))
-                .map(found -> found.map(e -> Response.ok(EventTrace.of(e)).build())
-                        .orElseGet(() -> ProblemResponses.of(Problem.of(404, "Not Found",
-                                "No event " + venue + "/" + eventId + " is recorded."))));
+        return visibleEvent(venue, eventId, e -> Response.ok(EventTrace.of(e)).build());
     }
 
     @GET
@@ -201,7 +200,7 @@ public class LiquidationResource {
                 findingCode(params, finding),
                 params.time("from", from), params.time("to", to));
         int size = params.limit(limit, 100, MAX_PAGE);
-        Long before = decodeCursor(cursor, params);
+        Long before = params.numberCursor(cursor);
         if (!params.ok()) {
             return Uni.createFrom().item(params.invalid());
         }
@@ -249,18 +248,5 @@ public class LiquidationResource {
 
     private static String name(Enum<?> e) {
         return e == null ? null : e.name();
-    }
-
-    /** The sequence below which the next page starts. */
-    private static Long decodeCursor(String cursor, QueryParams params) {
-        if (cursor == null) {
-            return null;
-        }
-        Long sequence = Cursor.decode(cursor, 1).map(parts -> new QueryParams().integer("cursor", parts.get(0), 0,
-                Long.MAX_VALUE)).orElse(null);
-        if (sequence == null) {
-            params.problem("cursor", Cursor.PROBLEM);
-        }
-        return sequence;
     }
 }

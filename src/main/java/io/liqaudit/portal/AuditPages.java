@@ -66,8 +66,7 @@ public class AuditPages {
     public Uni<Response> cases(@QueryParam("state") String state, @QueryParam("cursor") String cursor) {
         QueryParams params = new QueryParams();
         CaseState s = state == null || state.isEmpty() ? null : params.constant("state", state, CaseState.class);
-        Long before = cursor == null ? null : Cursor.decode(cursor, 1)
-                .map(p -> new QueryParams().integer("cursor", p.get(0), 1, Long.MAX_VALUE)).orElse(null);
+        Long before = params.numberCursor(cursor);
         if (!params.ok()) {
             return Uni.createFrom().item(params.invalid());
         }

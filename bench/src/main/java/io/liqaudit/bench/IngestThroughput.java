@@ -6,15 +6,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.liqaudit.demo.DemoEvents;
 import io.liqaudit.platform.json.CanonicalJson;
 import io.liqaudit.platform.json.ExactDecimalJson;
-import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -22,7 +18,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.postgresql.PGConnection;
 
 /**
  * Drives POST /api/v1/liquidations/batch with demo events over HTTP and reports events per
@@ -90,7 +85,7 @@ public final class IngestThroughput {
         long httpNanos = System.nanoTime() - start;
         pool.shutdown();
 
-        long copyNanos = copyFloor(jdbc, canonical);
+        long copyNanos = CopyFloor.nanos(jdbc, canonical);
         double httpRate = events / (httpNanos / 1e9);
         double copyRate = events / (copyNanos / 1e9);
         System.out.printf("events=%d batch=%d clients=%d failures=%d%n", events, batchSize, clients, failures.get());
@@ -114,27 +109,5 @@ public final class IngestThroughput {
                 .header("Content-Type", "application/json").header("Authorization", auth)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
         return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-    }
-
-    /** The database's floor: the same canonical inputs COPYed into a table with no index or constraint. */
-    private static long copyFloor(String jdbc, List<String> canonical) throws Exception {
-        try (Connection c = DriverManager.getConnection(jdbc, "liqaudit", "liqaudit")) {
-            try (Statement s = c.createStatement()) {
-                s.execute("drop table if exists bench_copy_floor");
-                s.execute("create table bench_copy_floor (n bigint, input text)");
-            }
-            StringBuilder tsv = new StringBuilder();
-            for (int i = 0; i < canonical.size(); i++) {
-                tsv.append(i).append('\t').append(canonical.get(i).replace("\\", "\\\\")).append('\n');
-            }
-            long start = System.nanoTime();
-            ((PGConnection) c.unwrap(PGConnection.class)).getCopyAPI()
-                    .copyIn("copy bench_copy_floor from stdin", new StringReader(tsv.toString()));
-            long nanos = System.nanoTime() - start;
-            try (Statement s = c.createStatement()) {
-                s.execute("drop table bench_copy_floor");
-            }
-            return nanos;
-        }
     }
 }

@@ -6,15 +6,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.liqaudit.demo.DemoEvents;
 import io.liqaudit.platform.json.CanonicalJson;
 import io.liqaudit.platform.json.ExactDecimalJson;
-import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -27,7 +23,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.postgresql.PGConnection;
 
 /**
  * Ingest under load, with readers at the same time: for 2, 8 and 32 concurrent clients, events
@@ -76,7 +71,7 @@ public final class LoadBenchmark {
             }
             System.out.println(run(http, url, auth, sc, batches, events));
         }
-        long copyNanos = copyFloor(jdbc, canonical);
+        long copyNanos = CopyFloor.nanos(jdbc, canonical);
         System.out.printf("%nCOPY of %d canonical inputs into an unindexed table: %.0f events/s%n", canonical.size(),
                 canonical.size() / (copyNanos / 1e9));
     }
@@ -192,27 +187,5 @@ public final class LoadBenchmark {
         }
         Collections.sort(sorted);
         return sorted.get(Math.max(0, (int) Math.ceil(sorted.size() * p / 100.0) - 1));
-    }
-
-    /** The database's floor: the same canonical inputs COPYed into a table with no index or constraint. */
-    private static long copyFloor(String jdbc, List<String> canonical) throws Exception {
-        try (Connection c = DriverManager.getConnection(jdbc, "liqaudit", "liqaudit")) {
-            try (Statement s = c.createStatement()) {
-                s.execute("drop table if exists bench_copy_floor");
-                s.execute("create table bench_copy_floor (n bigint, input text)");
-            }
-            StringBuilder tsv = new StringBuilder();
-            for (int i = 0; i < canonical.size(); i++) {
-                tsv.append(i).append('\t').append(canonical.get(i).replace("\\", "\\\\")).append('\n');
-            }
-            long start = System.nanoTime();
-            ((PGConnection) c.unwrap(PGConnection.class)).getCopyAPI()
-                    .copyIn("copy bench_copy_floor from stdin", new StringReader(tsv.toString()));
-            long nanos = System.nanoTime() - start;
-            try (Statement s = c.createStatement()) {
-                s.execute("drop table bench_copy_floor");
-            }
-            return nanos;
-        }
     }
 }

@@ -41,6 +41,22 @@ public final class QueryParams {
     }
 
     /** A whole number within [min, max], or null when absent or bad (a problem then). */
+    /**
+     * A keyset cursor holding one number (a sequence or an id) from a previous page; null when
+     * absent, a problem naming {@code cursor} when it is not one of ours.
+     */
+    public Long numberCursor(String raw) {
+        if (raw == null) {
+            return null;
+        }
+        Long value = Cursor.decode(raw, 1).map(parts -> new QueryParams().integer("cursor", parts.get(0), 0, Long.MAX_VALUE))
+                .orElse(null);
+        if (value == null) {
+            problem("cursor", Cursor.PROBLEM);
+        }
+        return value;
+    }
+
     public Long integer(String name, String raw, long min, long max) {
         if (raw == null) {
             return null;
