@@ -40,4 +40,14 @@ public class AuditCaseRepository implements PanacheRepository<AuditCase> {
     public Uni<AuditCase> ofEvent(long eventSequence) {
         return find("eventSequence", eventSequence).firstResult();
     }
+
+    /** How many cases stand in each state (states without cases are absent). */
+    public Uni<java.util.Map<CaseState, Long>> countByState() {
+        return getSession().chain(s -> s.createQuery("select c.state, count(c) from AuditCase c group by c.state", Object[].class)
+                .getResultList()).map(rows -> {
+                    java.util.Map<CaseState, Long> out = new java.util.EnumMap<>(CaseState.class);
+                    rows.forEach(r -> out.put((CaseState) r[0], (Long) r[1]));
+                    return out;
+                });
+    }
 }

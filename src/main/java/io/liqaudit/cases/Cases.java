@@ -34,6 +34,17 @@ public class Cases {
                 : events.timeline(id).map(t -> Optional.of(CaseView.of(c, t)))));
     }
 
+    /** How many cases stand in each state, every state named (0 when none). */
+    public Uni<java.util.Map<CaseState, Long>> countByState() {
+        return Panache.withSession(cases::countByState).map(found -> {
+            java.util.Map<CaseState, Long> all = new java.util.EnumMap<>(CaseState.class);
+            for (CaseState s : CaseState.values()) {
+                all.put(s, found.getOrDefault(s, 0L));
+            }
+            return all;
+        });
+    }
+
     /** The case of an event, without its timeline, when it has one. */
     public Uni<Optional<CaseView>> ofEvent(long eventSequence) {
         return Panache.withSession(() -> cases.ofEvent(eventSequence)).map(c -> Optional.ofNullable(c)

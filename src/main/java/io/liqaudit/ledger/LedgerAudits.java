@@ -98,6 +98,11 @@ public class LedgerAudits {
         return start("scheduler").replaceWithVoid();
     }
 
+    /** The most recent tamper audit, if one ever ran. */
+    public Uni<Optional<AuditView>> latest() {
+        return Panache.withSession(audits::latest).map(a -> Optional.ofNullable(a).map(LedgerAudits::view));
+    }
+
     public Uni<Optional<AuditView>> find(long id) {
         return Panache.withSession(() -> audits.findById(id)).map(a -> Optional.ofNullable(a).map(LedgerAudits::view));
     }

@@ -37,14 +37,17 @@ public class PortalResource {
     static class Templates {
         static native TemplateInstance login(String message, String username);
 
-        static native TemplateInstance home(String username);
+        static native TemplateInstance home(String username, HomePage home);
     }
 
     private final SecurityIdentity identity;
     private final SignIn signIn;
     private final PortalSessions sessions;
 
-    PortalResource(SecurityIdentity identity, SignIn signIn, PortalSessions sessions) {
+    private final HomePages homePages;
+
+    PortalResource(SecurityIdentity identity, SignIn signIn, PortalSessions sessions, HomePages homePages) {
+        this.homePages = homePages;
         this.identity = identity;
         this.signIn = signIn;
         this.sessions = sessions;
@@ -52,8 +55,8 @@ public class PortalResource {
 
     @GET
     @RolesAllowed(Roles.AUDITOR)
-    public TemplateInstance home() {
-        return Templates.home(identity.getPrincipal().getName());
+    public Uni<TemplateInstance> home() {
+        return homePages.now().map(home -> Templates.home(identity.getPrincipal().getName(), home));
     }
 
     @GET
