@@ -6,6 +6,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.PoolOptions;
+import io.quarkus.runtime.Startup;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
@@ -21,6 +22,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * (e.g. {@code ?sslmode=require}).
  */
 @ApplicationScoped
+@Startup // made at start, on no Vert.x context: lazily, the first request's event loop would make it, which Vert.x warns against
 class SequencerConnection {
 
     private final Vertx vertx;
