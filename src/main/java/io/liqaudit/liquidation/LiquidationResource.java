@@ -1,9 +1,6 @@
 package io.liqaudit.liquidation;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.liqaudit.engine.FindingCode;
-import io.liqaudit.engine.Verdict;
-import io.liqaudit.standing.FundChainFinding;
 import io.liqaudit.platform.InputRules;
 import io.liqaudit.platform.http.Cursor;
 import io.liqaudit.platform.http.QueryParams;
@@ -17,6 +14,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -45,14 +43,17 @@ public class LiquidationResource {
     }
 
     /** A page of events, newest first; {@code nextCursor} is null on the last page. */
-    public record Page(List<LiquidationQueries.EventSummary> items, String nextCursor) {
+    public record Page(List<EventSearchQueries.EventSummary> items, String nextCursor) {
     }
 
     private final IngestService ingest;
     private final LiquidationQueries queries;
+    private final EventSearchQueries searches;
     private final SecurityIdentity identity;
 
-    LiquidationResource(IngestService ingest, LiquidationQueries queries, SecurityIdentity identity) {
+    LiquidationResource(IngestService ingest, LiquidationQueries queries, EventSearchQueries searches,
+            SecurityIdentity identity) {
+        this.searches = searches;
         this.ingest = ingest;
         this.queries = queries;
         this.identity = identity;
@@ -181,35 +182,22 @@ public class LiquidationResource {
 
     @GET
     @RolesAllowed({Roles.AUDITOR, Roles.RECONCILER, Roles.REGULATOR})
-    @Operation(summary = "Recorded events, newest first, filtered; cursor pagination stable while events arrive",
-            description = "from is inclusive and to exclusive, both on occurredAt (RFC 3339 UTC). Pass nextCursor as "
-                    + "cursor for the next page.")
-    public Uni<Response> list(@QueryParam("venue") String venue, @QueryParam("symbol") String symbol,
-            @QueryParam("accountRef") String accountRef, @QueryParam("fundId") String fundId,
-            @QueryParam("verdict") String verdict, @QueryParam("finding") String finding,
-            @QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+    @Operation(summary = "Recorded events, filtered and sorted; cursor pagination stable while events arrive",
+            description = "from is inclusive and to exclusive, both on occurredAt (RFC 3339 UTC). differingField names a "
+                    + "reported field the recomputation disagrees with (totalFee, steps[2].fee, or steps[*].fee for any step). "
+                    + "sort: recorded (log order, newest first; default), time (occurredAt, latest first) or amount "
+                    + "(amount at stake = |recomputed insurance-fund delta|, largest first). Pass nextCursor as cursor for "
+                    + "the next page.")
+    public Uni<Response> list(@BeanParam SearchParams search, @QueryParam("limit") String limit) {
         QueryParams params = new QueryParams();
-        String scope = Identities.venueScope(identity).orElse(null);
-        if (scope != null && venue != null && !venue.equals(scope)) {
-            params.problem("venue", "this API key reads venue " + scope + " only");
-        }
-        EventFilter filter = new EventFilter(scope != null ? scope : params.identifier("venue", venue), params.identifier("symbol", symbol),
-                params.identifier("accountRef", accountRef), params.identifier("fundId", fundId),
-                name(params.constant("verdict", verdict, Verdict.class)),
-                findingCode(params, finding),
-                params.time("from", from), params.time("to", to));
+        EventSearch s = search.search(params, Identities.venueScope(identity).orElse(null));
         int size = params.limit(limit, 100, MAX_PAGE);
-        Long before = params.numberCursor(cursor);
+        EventSearchQueries.Position after = search.position(params, s.sort());
         if (!params.ok()) {
             return Uni.createFrom().item(params.invalid());
         }
-        return queries.list(filter, before, size + 1).map(rows -> {
-            boolean more = rows.size() > size;
-            List<LiquidationQueries.EventSummary> page = more ? rows.subList(0, size) : rows;
-            String next = more ? Cursor.encode(String.valueOf(page.get(page.size() - 1).sequence())) : null;
-            return Response.ok(new Page(page, next)).build();
-        });
+        return searches.page(s, after, size).map(page -> Response.ok(new Page(page.items(),
+                page.next() == null ? null : page.next().cursor())).build());
     }
 
     /** A venue's API key records its own venue's events only: any other makes the whole request a 403, nothing stored. */
@@ -234,19 +222,5 @@ public class LiquidationResource {
 
     private static java.net.URI location(String venue, String eventId) {
         return UriBuilder.fromPath("/api/v1/liquidations/{venue}/{eventId}").build(venue, eventId);
-    }
-
-    /** An engine finding code, or the fund chain's own. */
-    private static String findingCode(QueryParams params, String finding) {
-        for (FundChainFinding f : FundChainFinding.values()) {
-            if (f.name().equals(finding)) {
-                return finding;
-            }
-        }
-        return name(params.constant("finding", finding, FindingCode.class));
-    }
-
-    private static String name(Enum<?> e) {
-        return e == null ? null : e.name();
     }
 }

@@ -13,7 +13,9 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -47,7 +49,8 @@ public final class RecomputationWriter {
      * writing many costs the statement and nothing more.
      */
     public record Columns(String version, String verdict, String codes, String outcome, String mark, String lp, String bp,
-            String lq, String fee, String excess, String ret, String delta, String loss, String adl, String output) {
+            String lq, String fee, String excess, String ret, String delta, String loss, String adl, String output,
+            List<String> differingFields) {
 
         public static Columns of(EngineResult r) {
             Optional<EngineResult.Replayed> p = r.replayed();
@@ -60,7 +63,8 @@ public final class RecomputationWriter {
                     decimal(p, EngineResult.Replayed::totalFee), decimal(p, EngineResult.Replayed::excessEquity),
                     decimal(p, EngineResult.Replayed::traderReturn), decimal(p, EngineResult.Replayed::insuranceFundDelta),
                     decimal(p, EngineResult.Replayed::bankruptcyLoss), decimal(p, EngineResult.Replayed::adlShortfall),
-                    EngineResultJson.write(r).toString());
+                    EngineResultJson.write(r).toString(),
+                    p.map(x -> x.differences().stream().map(EngineResult.Difference::field).toList()).orElse(List.of()));
         }
 
         private static String decimal(Optional<EngineResult.Replayed> p, Function<EngineResult.Replayed, BigDecimal> f) {
@@ -71,11 +75,17 @@ public final class RecomputationWriter {
     /** Stores a recomputation per (sequence, columns); answers them as stored, for the owner of standing to make current. */
     public static Uni<List<CurrentRecomputation>> write(SqlClient client, List<Long> sequences, List<Columns> columns,
             OffsetDateTime at, Long runId) {
+        Map<Long, Columns> bySequence = new HashMap<>();
+        for (int i = 0; i < sequences.size(); i++) {
+            bySequence.put(sequences.get(i), columns.get(i));
+        }
         return client.preparedQuery(INSERT).execute(parameters(sequences, columns, at, runId)).map(rows -> {
             List<CurrentRecomputation> out = new ArrayList<>();
             for (Row r : rows) {
+                Columns c = bySequence.get(r.getLong("event_sequence"));
                 out.add(new CurrentRecomputation(r.getLong("id"), r.getLong("event_sequence"),
-                        Verdict.valueOf(r.getString("verdict")), Arrays.asList(r.getArrayOfStrings("finding_codes"))));
+                        Verdict.valueOf(r.getString("verdict")), Arrays.asList(r.getArrayOfStrings("finding_codes")),
+                        c.differingFields(), c.delta() == null ? BigDecimal.ZERO : new BigDecimal(c.delta()).abs()));
             }
             return out;
         });

@@ -26,12 +26,15 @@ class EventStatusRepository {
             select event_sequence, engine_verdict, fund_discontinuity from event_status where event_sequence = any($1::bigint[])
             """;
     private static final String UPSERT = """
-            insert into event_status (event_sequence, recomputation_id, engine_verdict, fund_discontinuity, verdict, finding_codes)
-            select t.seq, t.rid, t.engine, t.flag, t.verdict, string_to_array(t.codes, ',')
-            from unnest($1::bigint[], $2::bigint[], $3::text[], $4::boolean[], $5::text[], $6::text[])
-                 as t(seq, rid, engine, flag, verdict, codes)
+            insert into event_status (event_sequence, recomputation_id, engine_verdict, fund_discontinuity, verdict, finding_codes,
+                differing_fields, amount_at_stake)
+            select t.seq, t.rid, t.engine, t.flag, t.verdict, string_to_array(t.codes, ','), string_to_array(t.fields, ','),
+                   t.stake::numeric
+            from unnest($1::bigint[], $2::bigint[], $3::text[], $4::boolean[], $5::text[], $6::text[], $7::text[], $8::text[])
+                 as t(seq, rid, engine, flag, verdict, codes, fields, stake)
             on conflict (event_sequence) do update set recomputation_id = excluded.recomputation_id,
-                engine_verdict = excluded.engine_verdict, verdict = excluded.verdict, finding_codes = excluded.finding_codes
+                engine_verdict = excluded.engine_verdict, verdict = excluded.verdict, finding_codes = excluded.finding_codes,
+                differing_fields = excluded.differing_fields, amount_at_stake = excluded.amount_at_stake
             """;
     private static final String FLAGGED_EVENTS = """
             select e.sequence as event_sequence, e.engine_verdict, e.engine_finding_codes as finding_codes, e.occurred_at,
@@ -75,7 +78,10 @@ class EventStatusRepository {
                             .addValue(current.stream().map(CurrentRecomputation::id).toArray(Long[]::new))
                             .addValue(current.stream().map(c -> c.engineVerdict().name()).toArray(String[]::new))
                             .addValue(flags.toArray(Boolean[]::new)).addValue(verdicts.toArray(String[]::new))
-                            .addValue(codes.toArray(String[]::new)))
+                            .addValue(codes.toArray(String[]::new))
+                            .addValue(current.stream().map(c -> String.join(",", DifferingFields.searchable(c.differingFields())))
+                                    .toArray(String[]::new))
+                            .addValue(current.stream().map(c -> c.amountAtStake().toPlainString()).toArray(String[]::new)))
                     .map(v -> verdictsChanged);
         });
     }

@@ -74,6 +74,8 @@ final class EndpointMatrix {
             new Endpoint("GET", "/disclosures/methodology", "/disclosures/methodology", PUBLIC),
             new Endpoint("GET", "/disclosures/{page}.csv", "/disclosures/index.csv?table=venues", PUBLIC),
             new Endpoint("GET", "/portal", "/portal", Set.of(Roles.AUDITOR)),
+            new Endpoint("GET", "/portal/events", "/portal/events", Set.of(Roles.AUDITOR)),
+            new Endpoint("GET", "/portal/events.csv", "/portal/events.csv?venue=NONE", Set.of(Roles.AUDITOR)),
             new Endpoint("GET", "/portal/cases", "/portal/cases", Set.of(Roles.AUDITOR)),
             new Endpoint("GET", "/portal/cases/{id}", "/portal/cases/999999999", Set.of(Roles.AUDITOR)),
             new Endpoint("POST", "/portal/cases/{id}/{action}", "/portal/cases/999999999/comment", Set.of(Roles.AUDITOR),

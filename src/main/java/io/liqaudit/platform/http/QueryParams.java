@@ -40,7 +40,6 @@ public final class QueryParams {
         return value == null ? fallback : value.intValue();
     }
 
-    /** A whole number within [min, max], or null when absent or bad (a problem then). */
     /**
      * A keyset cursor holding one number (a sequence or an id) from a previous page; null when
      * absent, a problem naming {@code cursor} when it is not one of ours.
