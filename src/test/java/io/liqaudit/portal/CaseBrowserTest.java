@@ -14,10 +14,10 @@ import java.net.URL;
 import org.junit.jupiter.api.Test;
 
 /**
- * Two auditors close a case in a real browser, by typing and clicking: the first signs in, finds
- * the case of a discrepant event, reads the event's explained replay, takes the case into
+ * Two auditors close a case in a real browser, by typing and clicking: the first signs in, searches
+ * for a discrepant event, reads its explained replay, finds its case, takes the case into
  * investigation and proposes an outcome, and is refused the approval (four eyes); the second
- * signs in and approves it. Screenshots: target/screenshots/portal-case-*, portal-event-*.
+ * signs in and approves it. Screenshots: target/screenshots/portal-search-*, portal-case-*, portal-event-*.
  */
 @QuarkusTest
 class CaseBrowserTest {
@@ -42,6 +42,18 @@ class CaseBrowserTest {
 
         try (Browser browser = new Browser(base.toString())) {
             browser.open("/portal/login").type("User name", "t-auditor").type("Password", "auditor-password-1").click("Sign in");
+            // Search: the event by its id among discrepancies, then the event explained.
+            browser.follow("Events");
+            browser.type("Event id", event.get("eventId").asText()).choose("Verdict", "DISCREPANT").click("Search");
+            assertThat(browser.path()).isEqualTo("/portal/events");
+            assertThat(browser.text()).contains(event.get("eventId").asText()).contains("steps[1].fee");
+            browser.screenshots("portal-search");
+            assertThat(browser.overflows()).isFalse();
+            browser.follow(event.get("venue").asText() + "/" + event.get("eventId").asText());
+            assertThat(browser.text()).contains("DISCREPANT").contains("The replay, explained").contains("fee of step 1")
+                    .contains("roundMoney(q·F·liquidationFeeRate)");
+            browser.screenshots("portal-event");
+
             browser.follow("Cases");
             assertThat(browser.text()).contains(label);
             browser.screenshots("portal-cases");
@@ -50,13 +62,6 @@ class CaseBrowserTest {
             browser.follow(label);
             assertThat(browser.path()).isEqualTo("/portal/cases/" + caseId);
             assertThat(browser.text()).contains("OPEN").contains("OPENED");
-
-            // The event, explained: its differences and the engine's own trace.
-            browser.follow(event.get("venue").asText() + "/" + event.get("eventId").asText());
-            assertThat(browser.text()).contains("DISCREPANT").contains("The replay, explained").contains("fee of step 1")
-                    .contains("roundMoney(q·F·liquidationFeeRate)");
-            browser.screenshots("portal-event");
-            browser.driver().navigate().back();
 
             browser.click("Investigate");
             assertThat(browser.text()).contains("Case #" + caseId + ": INVESTIGATING");
