@@ -8,7 +8,9 @@ public enum CaseAction {
     /** The service opened the case for a DISCREPANT or UNVERIFIABLE event. */
     OPENED,
     /** A re-verification found the event CONSISTENT: the service closed the case. */
-    CLEARED;
+    CLEARED,
+    /** Someone exported the case's evidence bundle; the entry names its SHA-256, so the file handed on can be matched. */
+    EVIDENCE;
 
     /** The action named in a URL ({@code approve}), or null when people cannot take it. */
     public static CaseAction ofPath(String name) {

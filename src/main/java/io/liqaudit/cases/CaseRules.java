@@ -31,6 +31,10 @@ public final class CaseRules {
 
     public static Decision decide(CaseState state, CaseOutcome outcome, String proposedBy, CaseAction action, String actor,
             CaseOutcome proposedOutcome) {
+        if (action == CaseAction.EVIDENCE) {
+            // Recording an export changes nothing of the case, and a closed case is what evidence is most often drawn from.
+            return Decision.allow(state, outcome, proposedBy);
+        }
         if (state == CaseState.CLOSED) {
             return Decision.refuse("the case is closed; a closed case is never changed");
         }
@@ -58,6 +62,7 @@ public final class CaseRules {
                     : Decision.refuse("there is no proposed resolution to reject; the case is " + state);
             case CLEARED -> Decision.allow(CaseState.CLOSED, null, proposedBy);
             case OPENED -> Decision.refuse("a case is opened only once, by the service");
+            case EVIDENCE -> Decision.allow(state, outcome, proposedBy);
         };
     }
 }

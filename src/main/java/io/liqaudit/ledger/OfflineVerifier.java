@@ -63,6 +63,13 @@ public final class OfflineVerifier {
             byte[] key = Base64.getDecoder().decode(publicKey.path("key").asText());
             SignedNote.Checkpoint signed = SignedNote.verify(checkpoint.path("note").asText(),
                     publicKey.path("keyName").asText(), key);
+            // The signed note is the authority; plain fields beside it that say otherwise would mislead a reader.
+            if (checkpoint.has("treeSize") && checkpoint.get("treeSize").asLong() != signed.treeSize()) {
+                return new Result(false, "the checkpoint's treeSize is not the tree size its signed note states");
+            }
+            if (checkpoint.has("rootHash") && !checkpoint.get("rootHash").asText().equals(HEX.formatHex(signed.rootHash()))) {
+                return new Result(false, "the checkpoint's rootHash is not the root its signed note states");
+            }
             byte[] leaf = LeafContent.leafHash(event.path("venue").asText(), event.path("eventId").asText(),
                     event.path("recordedAt").asText(), event.path("input"));
             long sequence = proof.path("sequence").asLong(-1);

@@ -5,6 +5,7 @@ import io.liqaudit.cases.CaseOutcome;
 import io.liqaudit.cases.CaseState;
 import io.liqaudit.cases.CaseView;
 import io.liqaudit.cases.Cases;
+import io.liqaudit.evidence.InclusionCheck;
 import io.liqaudit.liquidation.EventTrace;
 import io.liqaudit.liquidation.LiquidationQueries;
 import io.liqaudit.platform.InputRules;
@@ -54,8 +55,10 @@ public class AuditPages {
     private final Cases cases;
     private final LiquidationQueries events;
     private final SecurityIdentity identity;
+    private final InclusionCheck inclusion;
 
-    AuditPages(Cases cases, LiquidationQueries events, SecurityIdentity identity) {
+    AuditPages(Cases cases, LiquidationQueries events, SecurityIdentity identity, InclusionCheck inclusion) {
+        this.inclusion = inclusion;
         this.cases = cases;
         this.events = events;
         this.identity = identity;
@@ -145,8 +148,8 @@ public class AuditPages {
                         .type(MediaType.TEXT_PLAIN).build());
             }
             LiquidationQueries.StoredEvent e = found.get();
-            return cases.ofEvent(e.sequence()).map(c -> Response.ok(Templates.event(user(),
-                    EventPage.of(e, EventTrace.of(e), c.orElse(null)))).build());
+            return cases.ofEvent(e.sequence()).chain(c -> inclusion.of(e).map(included -> Response.ok(Templates.event(user(),
+                    EventPage.of(e, EventTrace.of(e), c.orElse(null), included))).build()));
         });
     }
 

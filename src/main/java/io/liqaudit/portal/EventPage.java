@@ -3,15 +3,20 @@ package io.liqaudit.portal;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.liqaudit.cases.CaseView;
 import io.liqaudit.engine.TraceEntry;
+import io.liqaudit.evidence.InclusionCheck;
 import io.liqaudit.liquidation.EventTrace;
 import io.liqaudit.liquidation.LiquidationQueries;
 import java.util.ArrayList;
 import java.util.List;
 
-/** What the portal's event page shows: the event, reported against recomputed, findings, the trace, its log place and case. */
+/**
+ * What the portal's event page shows: the event, reported against recomputed, findings, the trace,
+ * every recomputation by engine version, its log place with a live inclusion check, and its case.
+ */
 public record EventPage(String venue, String eventId, long sequence, String leafHash, String recordedAt, String verdict,
         List<String> findingCodes, List<Difference> differences, List<Finding> findings, List<TraceEntry> trace,
-        List<String> unverifiableReasons, String input, CaseView caseView) {
+        List<String> unverifiableReasons, String input, CaseView caseView,
+        List<LiquidationQueries.RecomputationView> recomputations, InclusionCheck.Outcome inclusion) {
 
     /** A field where the venue's report and the recomputation differ. */
     public record Difference(String field, String reported, String recomputed) {
@@ -21,7 +26,8 @@ public record EventPage(String venue, String eventId, long sequence, String leaf
     public record Finding(String code, String step, String expected, String actual) {
     }
 
-    static EventPage of(LiquidationQueries.StoredEvent e, EventTrace trace, CaseView caseView) {
+    static EventPage of(LiquidationQueries.StoredEvent e, EventTrace trace, CaseView caseView,
+            InclusionCheck.Outcome inclusion) {
         List<Difference> differences = new ArrayList<>();
         e.recomputation().path("differences").forEach(d -> differences.add(new Difference(d.path("field").asText(),
                 text(d.get("reported")), text(d.get("recomputed")))));
@@ -29,7 +35,8 @@ public record EventPage(String venue, String eventId, long sequence, String leaf
         e.recomputation().path("findings").forEach(f -> findings.add(new Finding(f.path("code").asText(), text(f.get("step")),
                 text(f.get("expected")), text(f.get("actual")))));
         return new EventPage(e.venue(), e.eventId(), e.sequence(), e.leafHash(), e.recordedAt(), e.verdict(), e.findingCodes(),
-                differences, findings, trace.steps(), trace.unverifiableReasons(), e.input().toPrettyString(), caseView);
+                differences, findings, trace.steps(), trace.unverifiableReasons(), e.input().toPrettyString(), caseView,
+                e.recomputations(), inclusion);
     }
 
     private static String text(JsonNode n) {

@@ -25,18 +25,40 @@ public final class Browser implements AutoCloseable {
 
     private final ChromeDriver driver;
     private final String base;
+    private final Path downloads;
 
     public Browser(String base) throws IOException {
         this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+        this.downloads = Files.createTempDirectory("chromium-downloads");
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM)
                 .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                         "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
                         "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
+        options.setExperimentalOption("prefs", java.util.Map.of("download.default_directory", downloads.toString(),
+                "download.prompt_for_download", false));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(Path.of(CHROMEDRIVER).toFile())
                 .usingAnyFreePort().build();
         this.driver = new ChromeDriver(service, options);
         driver.manage().window().setSize(new Dimension(1280, 900));
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    }
+
+    /**
+     * Clicks the link with this text to download a file, as a person does, and answers the file
+     * Chromium saved once it is complete (Chromium writes a .crdownload file until then).
+     */
+    public Path download(String linkText) throws IOException, InterruptedException {
+        driver.findElement(By.linkText(linkText)).click();
+        for (int i = 0; i < 100; i++) {
+            try (var files = Files.list(downloads)) {
+                var done = files.filter(f -> !f.getFileName().toString().endsWith(".crdownload")).findFirst();
+                if (done.isPresent()) {
+                    return done.get();
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new IOException("no download finished within 10 s");
     }
 
     public Browser open(String path) {

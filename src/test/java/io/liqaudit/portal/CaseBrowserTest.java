@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
  * Two auditors close a case in a real browser, by typing and clicking: the first signs in, searches
  * for a discrepant event, reads its explained replay, finds its case, takes the case into
  * investigation and proposes an outcome, and is refused the approval (four eyes); the second
- * signs in and approves it. Screenshots: target/screenshots/portal-search-*, portal-case-*, portal-event-*.
+ * signs in, approves it, exports the evidence bundle, downloads it and checks it offline.
+ * Screenshots: target/screenshots/portal-search-*, portal-case-*, portal-event-*, portal-evidence-*.
  */
 @QuarkusTest
 class CaseBrowserTest {
@@ -80,6 +81,21 @@ class CaseBrowserTest {
                     .contains("t-auditor2");
             assertThat(browser.overflows()).isFalse();
             browser.screenshots("portal-case-closed");
+
+            // Evidence: export the closed case's bundle, download it as a person does, check it offline.
+            browser.click("Export evidence bundle");
+            assertThat(browser.path()).startsWith("/portal/evidence/");
+            String sha = browser.driver().findElement(org.openqa.selenium.By.id("sha256")).getText();
+            browser.screenshots("portal-evidence");
+            assertThat(browser.overflows()).isFalse();
+            java.nio.file.Path zip = browser.download("Download evidence-" + event.get("venue").asText() + "-"
+                    + event.get("eventId").asText() + "-" + sha.substring(0, 12) + ".zip");
+            byte[] bytes = java.nio.file.Files.readAllBytes(zip);
+            assertThat(io.liqaudit.evidence.BundleFiles.sha256Hex(bytes)).isEqualTo(sha);
+            var verdict = io.liqaudit.evidence.BundleVerifier.check(bytes);
+            assertThat(verdict.valid()).as(verdict.reason()).isTrue();
+            browser.open("/portal/cases/" + caseId);
+            assertThat(browser.text()).contains("EVIDENCE").contains(sha);
         }
     }
 }

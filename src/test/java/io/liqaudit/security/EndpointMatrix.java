@@ -81,6 +81,11 @@ final class EndpointMatrix {
             new Endpoint("POST", "/portal/cases/{id}/{action}", "/portal/cases/999999999/comment", Set.of(Roles.AUDITOR),
                     "application/x-www-form-urlencoded"),
             new Endpoint("GET", "/portal/events/{venue}/{eventId}", "/portal/events/NO-VENUE/no-event", Set.of(Roles.AUDITOR)),
+            new Endpoint("POST", "/portal/events/{venue}/{eventId}/evidence", "/portal/events/NO-VENUE/no-event/evidence",
+                    Set.of(Roles.AUDITOR), "application/x-www-form-urlencoded"),
+            new Endpoint("GET", "/portal/evidence/{sha256}", "/portal/evidence/" + "0".repeat(64), Set.of(Roles.AUDITOR)),
+            new Endpoint("GET", "/portal/evidence/{sha256}.zip", "/portal/evidence/" + "0".repeat(64) + ".zip",
+                    Set.of(Roles.AUDITOR)),
             new Endpoint("GET", "/portal/login", "/portal/login", PUBLIC),
             new Endpoint("POST", "/portal/login", "/portal/login", PUBLIC, "application/x-www-form-urlencoded"),
             new Endpoint("POST", "/portal/logout", "/portal/logout", ANY_ROLE, "application/x-www-form-urlencoded"));

@@ -23,39 +23,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class PortalSessionsTest {
 
-    private static final Pattern TOKEN = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"");
 
     @Inject
     Pool pool;
-
-    /** What a browser holds after loading a form: the CSRF cookie and the token in the page. */
-    record Form(String csrfCookie, String token) {
-    }
-
-    static Form loadForm(String path, String session) {
-        var request = given();
-        if (session != null) {
-            request.cookie(PortalSessions.COOKIE, session);
-        }
-        Response page = request.accept("text/html").get(path);
-        page.then().statusCode(200);
-        Matcher m = TOKEN.matcher(page.asString());
-        assertThat(m.find()).as("the form carries a CSRF token").isTrue();
-        return new Form(page.getCookie("liqaudit-csrf"), m.group(1));
-    }
-
-    static Response signIn(String user, String password) {
-        Form form = loadForm("/portal/login", null);
-        return given().redirects().follow(false).cookie("liqaudit-csrf", form.csrfCookie())
-                .formParam("csrf-token", form.token()).formParam("username", user).formParam("password", password)
-                .post("/portal/login");
-    }
-
-    static String session(String user, String password) {
-        Response r = signIn(user, password);
-        r.then().statusCode(303);
-        return r.getCookie(PortalSessions.COOKIE);
-    }
 
     private static int portal(String session) {
         return given().redirects().follow(false).accept("text/html").cookie(PortalSessions.COOKIE, session).get("/portal")
@@ -64,7 +34,7 @@ class PortalSessionsTest {
 
     @Test
     void signInSetsAHardenedCookieAndSignOutEndsTheSessionOnTheServer() {
-        Response signIn = signIn("t-auditor", "auditor-password-1");
+        Response signIn = PortalForms.signIn("t-auditor", "auditor-password-1");
         signIn.then().statusCode(303).header("Location", containsString("/portal"));
         String cookie = signIn.getHeaders().getValues("Set-Cookie").stream()
                 .filter(c -> c.startsWith(PortalSessions.COOKIE + "=")).findFirst().orElseThrow();
@@ -78,7 +48,7 @@ class PortalSessionsTest {
         given().cookie(PortalSessions.COOKIE, session).redirects().follow(false).post("/portal/logout").then().statusCode(400);
         assertThat(portal(session)).isEqualTo(200);
 
-        Form form = loadForm("/portal", session);
+        PortalForms.Form form = PortalForms.loadForm("/portal", session);
         given().cookie(PortalSessions.COOKIE, session).cookie("liqaudit-csrf", form.csrfCookie()).redirects().follow(false)
                 .formParam("csrf-token", form.token()).post("/portal/logout").then().statusCode(303)
                 .header("Location", containsString("/portal/login"));
@@ -89,7 +59,7 @@ class PortalSessionsTest {
 
     @Test
     void aFailedSignInShowsTheFormAgainWithoutABrowserDialog() {
-        Response r = signIn("t-auditor", "not-the-password");
+        Response r = PortalForms.signIn("t-auditor", "not-the-password");
         r.then().statusCode(401).contentType(containsString("text/html")).body(containsString("did not sign you in"))
                 .body(containsString("name=\"username\""));
         assertThat(r.getHeader("WWW-Authenticate")).doesNotContainIgnoringCase("basic");
@@ -109,13 +79,13 @@ class PortalSessionsTest {
         TestUsers.as(Roles.ADMIN).contentType("application/json")
                 .body("{\"username\":\"" + name + "\",\"password\":\"first-password-1\",\"roles\":[\"auditor\"]}")
                 .post("/api/v1/admin/users").then().statusCode(201);
-        String first = session(name, "first-password-1");
+        String first = PortalForms.session(name, "first-password-1");
         assertThat(portal(first)).isEqualTo(200);
         TestUsers.as(Roles.ADMIN).contentType("application/json").body("{\"password\":\"second-password-2\"}")
                 .put("/api/v1/admin/users/" + name + "/password").then().statusCode(200);
         assertThat(portal(first)).as("a new password ends old sessions").isEqualTo(303);
 
-        String second = session(name, "second-password-2");
+        String second = PortalForms.session(name, "second-password-2");
         TestUsers.as(Roles.ADMIN).contentType("application/json").post("/api/v1/admin/users/" + name + "/disable")
                 .then().statusCode(200);
         TestUsers.as(Roles.ADMIN).contentType("application/json").post("/api/v1/admin/users/" + name + "/enable")
@@ -125,8 +95,8 @@ class PortalSessionsTest {
 
     @Test
     void aSessionEndsWhenIdleAndAtItsLifetime() {
-        String idle = session("t-auditor", "auditor-password-1");
-        String old = session("t-auditor", "auditor-password-1");
+        String idle = PortalForms.session("t-auditor", "auditor-password-1");
+        String old = PortalForms.session("t-auditor", "auditor-password-1");
         sql("update portal_session set last_seen_at = now() - interval '31 minutes' where username = 't-auditor' "
                 + "and token_hash = sha256($1::bytea)", idle);
         sql("update portal_session set expires_at = now() - interval '1 second' where username = 't-auditor' "
@@ -137,7 +107,7 @@ class PortalSessionsTest {
 
     @Test
     void aSessionCannotCallTheJsonApi() {
-        String session = session("t-admin", "admin-password-1");
+        String session = PortalForms.session("t-admin", "admin-password-1");
         given().cookie(PortalSessions.COOKIE, session).get("/api/v1/admin/users").then().statusCode(401);
         given().cookie(PortalSessions.COOKIE, session).contentType("application/json")
                 .body("{\"username\":\"csrf-victim\",\"password\":\"a-long-password-1\",\"roles\":[\"admin\"]}")
@@ -146,7 +116,7 @@ class PortalSessionsTest {
 
     @Test
     void aSignedInPersonWithoutThePagesRoleReadsAPageSayingSo() {
-        String session = session("t-regulator", "regulator-password-1");
+        String session = PortalForms.session("t-regulator", "regulator-password-1");
         given().cookie(PortalSessions.COOKIE, session).accept("text/html").get("/portal").then().statusCode(403)
                 .contentType(containsString("text/html")).body(containsString("not for your role"))
                 .body(containsString("t-regulator"));

@@ -128,8 +128,8 @@ class SecurityMatrixTest {
                 .body("{\"name\":\"expiring\",\"role\":\"admin\",\"expiresAt\":\""
                         + java.time.Instant.now().plusSeconds(2).truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + "\"}")
                 .post("/api/v1/admin/api-keys").then().statusCode(201).extract().jsonPath().getString("key");
-        String session = PortalSessionsTest.session("t-admin", "admin-password-1");
-        PortalSessionsTest.Form form = PortalSessionsTest.loadForm("/portal/login", null);
+        String session = PortalForms.session("t-admin", "admin-password-1");
+        PortalForms.Form form = PortalForms.loadForm("/portal/login", null);
         given().cookie(PortalSessions.COOKIE, session).cookie("liqaudit-csrf", form.csrfCookie()).redirects().follow(false)
                 .formParam("csrf-token", form.token()).post("/portal/logout").then().statusCode(303);
         Thread.sleep(2_500); // the expiring key has expired
