@@ -1,7 +1,8 @@
 package io.liqaudit.fund;
 
-import io.liqaudit.fund.FundChain;
-import io.liqaudit.fund.FundChainRepository;
+import io.liqaudit.platform.Timestamps;
+import io.liqaudit.platform.http.Cursor;
+import io.liqaudit.platform.http.QueryParams;
 import io.smallrye.mutiny.Uni;
 import io.liqaudit.platform.ReadPool;
 import io.quarkus.reactive.datasource.ReactiveDataSource;
@@ -27,6 +28,39 @@ public class FundLedgerQueries {
      * the (fund_id, occurred_at, …) indexes serve the comparison.
      */
     public record Key(OffsetDateTime occurredAt, int order, long ref) {
+
+        /** The position of this element, after which the next page starts. */
+        public static Key after(FundChain.Element e) {
+            return new Key(e.occurredAt(), e.kind() == FundChain.Kind.EVENT ? 1 : 0, e.ref());
+        }
+
+        /** The position just before everything at this time: a page from it starts with the first entry at that time. */
+        public static Key before(OffsetDateTime occurredAt) {
+            return new Key(occurredAt, 0, -1);
+        }
+
+        /** The cursor a client sends back: (time, kind, ref). */
+        public String cursor() {
+            return Cursor.encode(Timestamps.format(occurredAt), String.valueOf(order), String.valueOf(ref));
+        }
+
+        /** The position a cursor names; null when absent, a problem naming {@code cursor} when it is not one of ours. */
+        public static Key parse(String cursor, QueryParams params) {
+            if (cursor == null || cursor.isEmpty()) {
+                return null;
+            }
+            Key key = Cursor.decode(cursor, 3).map(parts -> {
+                QueryParams inner = new QueryParams();
+                var time = inner.time("cursor", parts.get(0));
+                Long kind = inner.integer("cursor", parts.get(1), 0, 1);
+                Long ref = inner.integer("cursor", parts.get(2), 0, Long.MAX_VALUE);
+                return inner.ok() ? new Key(time, kind.intValue(), ref) : null;
+            }).orElse(null);
+            if (key == null) {
+                params.problem("cursor", Cursor.PROBLEM);
+            }
+            return key;
+        }
     }
 
     /** Whether only events of {@code venue} name this fund (and at least one does): the fund is that venue's. */

@@ -1,11 +1,9 @@
 package io.liqaudit.fund;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.liqaudit.fund.FundChain;
 import io.liqaudit.platform.InputRules;
 import io.liqaudit.platform.LiqauditConfig;
 import io.liqaudit.platform.Timestamps;
-import io.liqaudit.platform.http.Cursor;
 import io.liqaudit.platform.http.QueryParams;
 import io.liqaudit.platform.problem.Problem.FieldError;
 import io.liqaudit.platform.problem.Problem;
@@ -110,7 +108,7 @@ public class FundResource {
         QueryParams params = new QueryParams();
         params.identifier("fundId", fundId);
         int size = params.limit(limit, 100, MAX_PAGE);
-        FundLedgerQueries.Key after = decode(cursor, params);
+        FundLedgerQueries.Key after = FundLedgerQueries.Key.parse(cursor, params);
         if (!params.ok()) {
             return Uni.createFrom().item(params.invalid());
         }
@@ -125,7 +123,7 @@ public class FundResource {
             boolean more = links.size() > size;
             List<FundChain.Link> page = more ? links.subList(0, size) : links;
             List<LedgerEntry> items = page.stream().map(FundResource::entry).toList();
-            String next = more ? encode(page.get(page.size() - 1).element()) : null;
+            String next = more ? FundLedgerQueries.Key.after(page.get(page.size() - 1).element()).cursor() : null;
             return Response.ok(new LedgerPage(fundId, items, next)).build();
         });
     }
@@ -135,28 +133,5 @@ public class FundResource {
         boolean event = e.kind() == FundChain.Kind.EVENT;
         return new LedgerEntry(e.kind().name(), Timestamps.format(e.occurredAt()), e.reference(), event ? e.ref() : null,
                 l.balanceBefore(), e.delta(), l.balanceAfter(), l.expectedBefore(), l.discontinuity());
-    }
-
-    private static String encode(FundChain.Element e) {
-        return Cursor.encode(Timestamps.format(e.occurredAt()), e.kind() == FundChain.Kind.EVENT ? "1" : "0",
-                String.valueOf(e.ref()));
-    }
-
-    /** The chain position after which the next page starts: (time, kind, ref) of the last entry seen. */
-    private static FundLedgerQueries.Key decode(String cursor, QueryParams params) {
-        if (cursor == null) {
-            return null;
-        }
-        FundLedgerQueries.Key key = Cursor.decode(cursor, 3).map(parts -> {
-            QueryParams inner = new QueryParams();
-            var time = inner.time("cursor", parts.get(0));
-            Long kind = inner.integer("cursor", parts.get(1), 0, 1);
-            Long ref = inner.integer("cursor", parts.get(2), 0, Long.MAX_VALUE);
-            return inner.ok() ? new FundLedgerQueries.Key(time, kind.intValue(), ref) : null;
-        }).orElse(null);
-        if (key == null) {
-            params.problem("cursor", Cursor.PROBLEM);
-        }
-        return key;
     }
 }

@@ -13,4 +13,9 @@ public class LedgerAuditRepository implements PanacheRepository<LedgerAudit> {
     public Uni<LedgerAudit> latest() {
         return findAll(Sort.descending("id")).firstResult();
     }
+
+    /** The {@code count} most recent audits, newest first. */
+    public Uni<java.util.List<LedgerAudit>> mostRecent(int count) {
+        return findAll(Sort.descending("id")).page(io.quarkus.panache.common.Page.ofSize(count)).list();
+    }
 }

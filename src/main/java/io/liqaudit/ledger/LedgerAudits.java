@@ -103,6 +103,11 @@ public class LedgerAudits {
         return Panache.withSession(audits::latest).map(a -> Optional.ofNullable(a).map(LedgerAudits::view));
     }
 
+    /** The 20 most recent tamper audits, newest first. */
+    public Uni<List<AuditView>> recent() {
+        return Panache.withSession(() -> audits.mostRecent(20)).map(all -> all.stream().map(LedgerAudits::view).toList());
+    }
+
     public Uni<Optional<AuditView>> find(long id) {
         return Panache.withSession(() -> audits.findById(id)).map(a -> Optional.ofNullable(a).map(LedgerAudits::view));
     }

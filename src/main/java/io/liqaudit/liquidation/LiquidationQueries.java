@@ -43,6 +43,23 @@ public class LiquidationQueries {
         this.log = log;
     }
 
+    /** An event's identity, for pages that name events by log position (a tamper audit's findings). */
+    public record Identity(long sequence, String venue, String eventId) {
+    }
+
+    /** The identities of the events at these log positions, in log order; a position with no event is left out. */
+    public Uni<List<Identity>> identities(List<Long> sequences) {
+        return pool.preparedQuery("select sequence, venue, event_id from liquidation_event where sequence = any($1) "
+                        + "order by sequence")
+                .execute(Tuple.of((Object) sequences.toArray(Long[]::new))).map(rows -> {
+                    List<Identity> out = new ArrayList<>();
+                    for (Row r : rows) {
+                        out.add(new Identity(r.getLong(0), r.getString(1), r.getString(2)));
+                    }
+                    return out;
+                });
+    }
+
     public Uni<Optional<StoredEvent>> find(String venue, String eventId) {
         return pool.preparedQuery("""
                         select e.sequence, e.venue, e.event_id, e.recorded_at, e.recorded_by, e.input,

@@ -9,10 +9,7 @@ import io.liqaudit.platform.http.Cursor;
 import io.liqaudit.platform.http.QueryParams;
 import io.liqaudit.standing.FundChainFinding;
 import jakarta.ws.rs.QueryParam;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -74,8 +71,8 @@ public class SearchParams {
         plain.from = null;
         plain.to = null;
         EventSearch s = plain.search(params, scope);
-        OffsetDateTime start = day(params, "from", fromDay, 0);
-        OffsetDateTime end = day(params, "to", toDay, 1);
+        OffsetDateTime start = params.dayStart("from", fromDay, 0);
+        OffsetDateTime end = params.dayStart("to", toDay, 1);
         return new EventSearch(s.venue(), s.symbol(), s.accountRef(), s.fundId(), s.verdict(), s.finding(),
                 s.differingField(), s.policy(), s.marginMode(), s.outcome(), s.eventId(), start, end, s.sort());
     }
@@ -130,18 +127,6 @@ public class SearchParams {
         c.sort = blankToNull(sort);
         c.cursor = blankToNull(cursor);
         return c;
-    }
-
-    private static OffsetDateTime day(QueryParams params, String name, String raw, int plusDays) {
-        if (raw == null) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(raw).plusDays(plusDays).atStartOfDay().atOffset(ZoneOffset.UTC);
-        } catch (DateTimeParseException e) {
-            params.problem(name, "must be a day, YYYY-MM-DD");
-            return null;
-        }
     }
 
     /** An engine finding code, or the fund chain's own. */

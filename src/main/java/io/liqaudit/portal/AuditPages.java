@@ -6,6 +6,7 @@ import io.liqaudit.cases.CaseState;
 import io.liqaudit.cases.CaseView;
 import io.liqaudit.cases.Cases;
 import io.liqaudit.evidence.InclusionCheck;
+import io.liqaudit.fund.FundLedgerQueries;
 import io.liqaudit.liquidation.EventTrace;
 import io.liqaudit.liquidation.LiquidationQueries;
 import io.liqaudit.platform.InputRules;
@@ -41,6 +42,8 @@ import org.jboss.resteasy.reactive.RestForm;
 public class AuditPages {
 
     private static final int PAGE = 50;
+    /** Entries of the fund's chain the event page shows from the event on. */
+    private static final int CHAIN_WINDOW = 4;
 
     @CheckedTemplate(basePath = "portal")
     static class Templates {
@@ -56,8 +59,11 @@ public class AuditPages {
     private final LiquidationQueries events;
     private final SecurityIdentity identity;
     private final InclusionCheck inclusion;
+    private final FundLedgerQueries ledger;
 
-    AuditPages(Cases cases, LiquidationQueries events, SecurityIdentity identity, InclusionCheck inclusion) {
+    AuditPages(Cases cases, LiquidationQueries events, SecurityIdentity identity, InclusionCheck inclusion,
+            FundLedgerQueries ledger) {
+        this.ledger = ledger;
         this.inclusion = inclusion;
         this.cases = cases;
         this.events = events;
@@ -148,8 +154,10 @@ public class AuditPages {
                         .type(MediaType.TEXT_PLAIN).build());
             }
             LiquidationQueries.StoredEvent e = found.get();
-            return cases.ofEvent(e.sequence()).chain(c -> inclusion.of(e).map(included -> Response.ok(Templates.event(user(),
-                    EventPage.of(e, EventTrace.of(e), c.orElse(null), included))).build()));
+            return cases.ofEvent(e.sequence()).chain(c -> inclusion.of(e).chain(included -> ledger.page(EventPage.fundId(e),
+                    FundLedgerQueries.Key.before(EventPage.occurredAt(e)), CHAIN_WINDOW).map(chain -> Response.ok(
+                            Templates.event(user(), EventPage.of(e, EventTrace.of(e), c.orElse(null), included, chain)))
+                    .build())));
         });
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.liqaudit.cases.CaseView;
 import io.liqaudit.engine.TraceEntry;
 import io.liqaudit.evidence.InclusionCheck;
+import io.liqaudit.fund.FundChain;
 import io.liqaudit.liquidation.EventTrace;
 import io.liqaudit.liquidation.LiquidationQueries;
 import java.util.ArrayList;
@@ -11,12 +12,14 @@ import java.util.List;
 
 /**
  * What the portal's event page shows: the event, reported against recomputed, findings, the trace,
- * every recomputation by engine version, its log place with a live inclusion check, and its case.
+ * every recomputation by engine version, its log place with a live inclusion check, its case, and
+ * its fund's chain from it on (the event and the entries after it, expected against stated balance).
  */
 public record EventPage(String venue, String eventId, long sequence, String leafHash, String recordedAt, String verdict,
         List<String> findingCodes, List<Difference> differences, List<Finding> findings, List<TraceEntry> trace,
         List<String> unverifiableReasons, String input, CaseView caseView,
-        List<LiquidationQueries.RecomputationView> recomputations, InclusionCheck.Outcome inclusion) {
+        List<LiquidationQueries.RecomputationView> recomputations, InclusionCheck.Outcome inclusion, String fundId,
+        List<FundChain.Link> chain) {
 
     /** A field where the venue's report and the recomputation differ. */
     public record Difference(String field, String reported, String recomputed) {
@@ -26,8 +29,18 @@ public record EventPage(String venue, String eventId, long sequence, String leaf
     public record Finding(String code, String step, String expected, String actual) {
     }
 
+    /** The event's fund, whose chain the page shows around it. */
+    static String fundId(LiquidationQueries.StoredEvent e) {
+        return e.input().path("insuranceFund").path("fundId").asText();
+    }
+
+    /** When the event happened, where its fund's chain is shown from. */
+    static java.time.OffsetDateTime occurredAt(LiquidationQueries.StoredEvent e) {
+        return java.time.Instant.parse(e.input().path("occurredAt").asText()).atOffset(java.time.ZoneOffset.UTC);
+    }
+
     static EventPage of(LiquidationQueries.StoredEvent e, EventTrace trace, CaseView caseView,
-            InclusionCheck.Outcome inclusion) {
+            InclusionCheck.Outcome inclusion, List<FundChain.Link> chain) {
         List<Difference> differences = new ArrayList<>();
         e.recomputation().path("differences").forEach(d -> differences.add(new Difference(d.path("field").asText(),
                 text(d.get("reported")), text(d.get("recomputed")))));
@@ -36,7 +49,7 @@ public record EventPage(String venue, String eventId, long sequence, String leaf
                 text(f.get("expected")), text(f.get("actual")))));
         return new EventPage(e.venue(), e.eventId(), e.sequence(), e.leafHash(), e.recordedAt(), e.verdict(), e.findingCodes(),
                 differences, findings, trace.steps(), trace.unverifiableReasons(), e.input().toPrettyString(), caseView,
-                e.recomputations(), inclusion);
+                e.recomputations(), inclusion, fundId(e), chain);
     }
 
     private static String text(JsonNode n) {

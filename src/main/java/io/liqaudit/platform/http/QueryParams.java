@@ -110,6 +110,22 @@ public final class QueryParams {
         return t.atOffset(ZoneOffset.UTC);
     }
 
+    /**
+     * The start (UTC) of a day a person picked in a date field ({@code YYYY-MM-DD}), {@code plusDays}
+     * later — 1 makes an inclusive "to" day an exclusive bound; null when absent or empty.
+     */
+    public OffsetDateTime dayStart(String name, String raw, int plusDays) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return java.time.LocalDate.parse(raw).plusDays(plusDays).atStartOfDay().atOffset(ZoneOffset.UTC);
+        } catch (java.time.format.DateTimeParseException e) {
+            problem(name, "must be a day, YYYY-MM-DD");
+            return null;
+        }
+    }
+
     /** One of the constants of {@code type}, by name; null when absent. */
     public <E extends Enum<E>> E constant(String name, String raw, Class<E> type) {
         if (raw == null) {
