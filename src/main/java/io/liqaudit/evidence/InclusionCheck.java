@@ -52,6 +52,10 @@ public class InclusionCheck {
                                 Base64.getEncoder().encodeToString(keys.keys().publicKey()))));
                 return new Outcome(r.valid(), r.reason(), c.treeSize());
             });
-        });
+        })
+                // A checkpoint that fails verification is an alarm (logged where it is read): the page says so and
+                // still shows the event, rather than failing with it.
+                .onFailure(Checkpoints.Unverifiable.class)
+                .recoverWithItem(alarm -> new Outcome(false, "cannot be checked: " + alarm.getMessage(), 0));
     }
 }

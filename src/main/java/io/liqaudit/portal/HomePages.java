@@ -2,6 +2,8 @@ package io.liqaudit.portal;
 
 import io.liqaudit.cases.CaseState;
 import io.liqaudit.cases.Cases;
+import io.liqaudit.disclosure.Period;
+import io.liqaudit.liquidation.EventSearchQueries;
 import io.liqaudit.ledger.Checkpoints;
 import io.liqaudit.ledger.LedgerAudits;
 import io.liqaudit.platform.JobStatus;
@@ -10,8 +12,9 @@ import io.liqaudit.verification.VerificationRuns;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HexFormat;
+import java.util.List;
 
-/** Gathers the portal's home page: where the cases stand, the latest tamper audit and checkpoint, runs in progress. */
+/** Gathers the portal's home page (see {@link HomePage}). */
 @ApplicationScoped
 class HomePages {
 
@@ -19,15 +22,20 @@ class HomePages {
     private final LedgerAudits audits;
     private final Checkpoints checkpoints;
     private final VerificationRuns runs;
+    private final HomeQueries queries;
+    private final EventSearchQueries searches;
 
-    HomePages(Cases cases, LedgerAudits audits, Checkpoints checkpoints, VerificationRuns runs) {
+    HomePages(Cases cases, LedgerAudits audits, Checkpoints checkpoints, VerificationRuns runs, HomeQueries queries,
+            EventSearchQueries searches) {
+        this.queries = queries;
+        this.searches = searches;
         this.cases = cases;
         this.audits = audits;
         this.checkpoints = checkpoints;
         this.runs = runs;
     }
 
-    Uni<HomePage> now() {
+    Uni<HomePage> now(Period period, String venue) {
         Uni<HomePage.Checkpoint> checkpoint = checkpoints.latest()
                 .map(found -> found.map(c -> new HomePage.Checkpoint(c.treeSize(), HexFormat.of().formatHex(c.rootHash()),
                         Timestamps.format(c.createdAt()), null)).orElse(null))
@@ -35,10 +43,21 @@ class HomePages {
                 .onFailure(Checkpoints.Unverifiable.class)
                 .recoverWithItem(e -> new HomePage.Checkpoint(0, null, null, e.getMessage()));
         // One after the other: the Panache reads share the request's reactive session, which serves one query at a time.
-        return cases.countByState().chain(byState -> audits.latest().chain(audit -> checkpoint.chain(cp -> runs.recent()
-                .map(recent -> new HomePage(byState, audit.orElse(null), cp,
+        // The SQL reads use the readers' pool and run beside them.
+        Uni<Figures> figures = Uni.combine().all().unis(queries.verdicts(period, venue), queries.findings(period, venue),
+                        queries.differingFields(period, venue), queries.openCaseAges(), queries.refusedCount(period),
+                        queries.refused(null, 5), searches.pickLists())
+                .with((v, f, d, ages, refused, latest, known) -> new Figures(v, f, d, ages, refused, latest, known.venues()));
+        String range = "from=" + period.from() + "&to=" + period.to().minusDays(1) + (venue == null ? "" : "&venue=" + venue);
+        return figures.chain(fig -> cases.countByState().chain(byState -> audits.latest().chain(audit -> checkpoint.chain(cp ->
+                runs.recent().map(recent -> new HomePage(period.label(), venue, range, fig.venues(), fig.verdicts(),
+                        fig.findings(), fig.fields(), byState, fig.ages(), audit.orElse(null), cp,
                         recent.stream().filter(r -> r.status() == JobStatus.RUNNING).toList(),
                         byState.entrySet().stream().filter(e -> e.getKey() != CaseState.CLOSED)
-                                .mapToLong(java.util.Map.Entry::getValue).sum())))));
+                                .mapToLong(java.util.Map.Entry::getValue).sum(), fig.refused(), fig.latestRefused()))))));
+    }
+
+    private record Figures(HomeQueries.Verdicts verdicts, List<HomeQueries.Count> findings, List<HomeQueries.Count> fields,
+            List<HomeQueries.CaseAges> ages, long refused, List<HomeQueries.Refused> latestRefused, List<String> venues) {
     }
 }

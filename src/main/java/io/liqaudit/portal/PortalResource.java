@@ -1,5 +1,7 @@
 package io.liqaudit.portal;
 
+import io.liqaudit.disclosure.Period;
+import io.liqaudit.platform.http.QueryParams;
 import io.liqaudit.security.Identities;
 import io.liqaudit.security.PortalSessions;
 import io.liqaudit.security.Roles;
@@ -17,6 +19,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
@@ -55,8 +58,19 @@ public class PortalResource {
 
     @GET
     @RolesAllowed(Roles.AUDITOR)
-    public Uni<TemplateInstance> home() {
-        return homePages.now().map(home -> Templates.home(identity.getPrincipal().getName(), home));
+    public Uni<Response> home(@QueryParam("period") String period, @QueryParam("venue") String venue) {
+        QueryParams params = new QueryParams();
+        Period p = null;
+        try {
+            p = Period.parse(period);
+        } catch (IllegalArgumentException e) {
+            params.problem("period", e.getMessage());
+        }
+        String v = venue == null || venue.isBlank() ? null : params.identifier("venue", venue);
+        if (!params.ok()) {
+            return Uni.createFrom().item(params.invalid());
+        }
+        return homePages.now(p, v).map(home -> Response.ok(Templates.home(identity.getPrincipal().getName(), home)).build());
     }
 
     @GET

@@ -136,6 +136,20 @@ class TamperAuditTest {
                 .allSatisfy(b -> assertThat(((Number) b.get("treeSize")).longValue()).isGreaterThan(40));
         assertThat(bad).hasSize(2);
         assertThat(done.jsonPath().getList("tampered.sequence", Long.class)).contains(40L);
+
+        // The portal's audit page links the tampered leaf to its event.
+        ObjectNode fortieth = events.get(10);
+        TestUsers.as(Roles.AUDITOR).get("/portal/audits/" + audit).then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("href=\"/portal/events/" + fortieth.get("venue").asText() + "/"
+                        + fortieth.get("eventId").asText() + "\""));
+
+        // An event page with the latest checkpoint failing verification still shows the event, and says so.
+        sql("alter table checkpoint disable trigger checkpoint_append_only");
+        sql("update checkpoint set root_hash = decode(repeat('ef', 32), 'hex') where tree_size = $1", size);
+        sql("alter table checkpoint enable trigger checkpoint_append_only");
+        ObjectNode first = events.get(0);
+        TestUsers.as(Roles.AUDITOR).get("/portal/events/{v}/{id}", first.get("venue").asText(), first.get("eventId").asText())
+                .then().statusCode(200).body(org.hamcrest.Matchers.containsString("cannot be checked"));
     }
 
     /**

@@ -84,6 +84,8 @@ final class EndpointMatrix {
             new Endpoint("POST", "/portal/events/{venue}/{eventId}/evidence", "/portal/events/NO-VENUE/no-event/evidence",
                     Set.of(Roles.AUDITOR), "application/x-www-form-urlencoded"),
             new Endpoint("GET", "/portal/integrity", "/portal/integrity", Set.of(Roles.AUDITOR)),
+            new Endpoint("GET", "/portal/refused", "/portal/refused", Set.of(Roles.AUDITOR)),
+            new Endpoint("GET", "/portal/refused.csv", "/portal/refused.csv", Set.of(Roles.AUDITOR)),
             new Endpoint("POST", "/portal/integrity/audits", "/portal/integrity/audits", Set.of(Roles.AUDITOR),
                     "application/x-www-form-urlencoded"),
             new Endpoint("POST", "/portal/integrity/runs", "/portal/integrity/runs", Set.of(Roles.AUDITOR),

@@ -71,7 +71,11 @@ public final class SearchLatency {
         queries.put("venue+field+month", "venue=" + venue + "&differingField=" + enc(field) + "&from=" + from + "&to=" + to);
         queries.put("sort time", "sort=time");
         queries.put("sort amount", "sort=amount");
+        queries.put("month, sort amount", "from=" + from + "&to=" + to + "&sort=amount");
+        queries.put("venue, sort amount", "venue=" + venue + "&sort=amount");
         queries.put("venue+month, sort amount", "venue=" + venue + "&from=" + from + "&to=" + to + "&sort=amount");
+        queries.put("venue+finding+month, sort amount", "venue=" + venue + "&finding=" + finding + "&from=" + from + "&to="
+                + to + "&sort=amount");
         queries.put("finding, sort time", "finding=" + finding + "&sort=time");
 
         System.out.printf("%-36s %8s %8s %8s %6s%n", "REST search, first page of 50", "p50 ms", "p95 ms", "max ms", "rows");
