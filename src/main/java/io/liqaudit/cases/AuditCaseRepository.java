@@ -41,6 +41,11 @@ public class AuditCaseRepository implements PanacheRepository<AuditCase> {
         return find("eventSequence", eventSequence).firstResult();
     }
 
+    /** The cases of these events (an event has at most one). */
+    public Uni<List<AuditCase>> ofEvents(List<Long> eventSequences) {
+        return list("eventSequence in ?1", eventSequences);
+    }
+
     /** How many cases stand in each state (states without cases are absent). */
     public Uni<java.util.Map<CaseState, Long>> countByState() {
         return getSession().chain(s -> s.createQuery("select c.state, count(c) from AuditCase c group by c.state", Object[].class)

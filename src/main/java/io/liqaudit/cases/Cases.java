@@ -51,6 +51,18 @@ public class Cases {
                 .map(x -> CaseView.of(x, null)));
     }
 
+    /** The cases of these events, by event sequence (events without a case are absent). */
+    public Uni<java.util.Map<Long, CaseView>> ofEvents(List<Long> eventSequences) {
+        if (eventSequences.isEmpty()) {
+            return Uni.createFrom().item(java.util.Map.of());
+        }
+        return Panache.withSession(() -> cases.ofEvents(eventSequences)).map(found -> {
+            java.util.Map<Long, CaseView> out = new java.util.HashMap<>();
+            found.forEach(c -> out.put(c.eventSequence, CaseView.of(c, null)));
+            return out;
+        });
+    }
+
     public Uni<List<CaseView>> page(String venue, CaseState state, String assignee, Long beforeId, int limit) {
         return Panache.withSession(() -> cases.page(venue, state, assignee, beforeId, limit))
                 .map(list -> list.stream().map(c -> CaseView.of(c, null)).toList());

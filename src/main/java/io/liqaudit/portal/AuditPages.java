@@ -16,6 +16,7 @@ import io.liqaudit.security.Roles;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -25,12 +26,15 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestMulti;
 
 /**
  * The portal's working pages for auditors: the cases list, a case with its timeline and the
@@ -42,17 +46,22 @@ import org.jboss.resteasy.reactive.RestForm;
 public class AuditPages {
 
     private static final int PAGE = 50;
+    private static final int EXPORT_PAGE = 500;
+    /** Cases one bulk action may change: a page of search results. */
+    private static final int BULK_MAX = 50;
     /** Entries of the fund's chain the event page shows from the event on. */
     private static final int CHAIN_WINDOW = 4;
 
     @CheckedTemplate(basePath = "portal")
     static class Templates {
-        static native TemplateInstance cases(String username, List<CaseView> cases, String state, List<CaseState> states,
+        static native TemplateInstance cases(String username, List<CaseView> cases, CaseFilter filter, List<CaseState> states,
                 String nextCursor);
 
         static native TemplateInstance casePage(String username, CaseView c, List<CaseOutcome> outcomes, String message);
 
         static native TemplateInstance event(String username, EventPage e);
+
+        static native TemplateInstance bulk(String username, CaseAction action, List<BulkOutcome> outcomes, String back);
     }
 
     private final Cases cases;
@@ -72,20 +81,45 @@ public class AuditPages {
 
     @GET
     @Path("cases")
-    public Uni<Response> cases(@QueryParam("state") String state, @QueryParam("cursor") String cursor) {
+    public Uni<Response> cases(@QueryParam("state") String state, @QueryParam("venue") String venue,
+            @QueryParam("assignee") String assignee, @QueryParam("cursor") String cursor) {
         QueryParams params = new QueryParams();
-        CaseState s = state == null || state.isEmpty() ? null : params.constant("state", state, CaseState.class);
-        Long before = params.numberCursor(cursor);
+        CaseFilter f = CaseFilter.read(params, state, venue, assignee);
+        Long before = params.numberCursor(blankToNull(cursor));
         if (!params.ok()) {
             return Uni.createFrom().item(params.invalid());
         }
-        return cases.page(null, s, null, before, PAGE + 1).map(rows -> {
+        return cases.page(f.venue(), f.state(), f.assignee(), before, PAGE + 1).map(rows -> {
             boolean more = rows.size() > PAGE;
             List<CaseView> page = more ? rows.subList(0, PAGE) : rows;
             String next = more ? Cursor.encode(String.valueOf(page.get(page.size() - 1).id())) : null;
-            return Response.ok(Templates.cases(user(), page, s == null ? "" : s.name(), List.of(CaseState.values()), next))
-                    .build();
+            return Response.ok(Templates.cases(user(), page, f, List.of(CaseState.values()), next)).build();
         });
+    }
+
+    /** Every case the filter selects, newest first, as CSV: read and sent 500 at a time. */
+    @GET
+    @Path("cases.csv")
+    @Produces("text/csv")
+    public Multi<String> casesCsv(@QueryParam("state") String state, @QueryParam("venue") String venue,
+            @QueryParam("assignee") String assignee) {
+        QueryParams params = new QueryParams();
+        CaseFilter f = CaseFilter.read(params, state, venue, assignee);
+        if (!params.ok()) {
+            throw new WebApplicationException(params.invalid());
+        }
+        AtomicReference<Long> before = new AtomicReference<>();
+        Multi<String> lines = Multi.createBy().repeating()
+                .uni(() -> cases.page(f.venue(), f.state(), f.assignee(), before.get(), EXPORT_PAGE).map(rows -> {
+                    if (!rows.isEmpty()) {
+                        before.set(rows.get(rows.size() - 1).id());
+                    }
+                    return rows;
+                }))
+                .until(List::isEmpty)
+                .map(CaseCsv::lines);
+        return RestMulti.fromMultiData(Multi.createBy().concatenating().streams(Multi.createFrom().item(CaseCsv.HEADER), lines))
+                .status(200).header("Content-Disposition", "attachment; filename=\"cases.csv\"").build();
     }
 
     @GET
@@ -137,6 +171,51 @@ public class AuditPages {
                     }
                     return Response.seeOther(URI.create("/portal/cases/" + id)).build();
                 });
+    }
+
+    /** What a bulk action did to one case: done, or why not. */
+    public record BulkOutcome(long caseId, String refusal) {
+    }
+
+    /**
+     * Assigns or acknowledges (takes into investigation) the cases selected in the search results,
+     * one by one, each by the same rules and with its own timeline entry as if done on its page;
+     * the answer lists what was done and what was refused, and why.
+     */
+    @POST
+    @Path("cases/bulk")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Uni<Response> bulk(@RestForm("case") List<String> caseIds, @RestForm String action, @RestForm String assignee,
+            @RestForm String back) {
+        QueryParams params = new QueryParams();
+        CaseAction a = "assign".equals(action) ? CaseAction.ASSIGN : "investigate".equals(action) ? CaseAction.INVESTIGATE : null;
+        if (a == null) {
+            params.problem("action", "must be assign or investigate");
+        }
+        List<Long> ids = caseIds == null ? List.of() : caseIds.stream()
+                .map(id -> params.requiredInteger("case", id, 1, Long.MAX_VALUE)).toList();
+        if (ids.isEmpty()) {
+            params.problem("case", "select at least one case");
+        } else if (ids.size() > BULK_MAX) {
+            params.problem("case", "at most " + BULK_MAX + " cases at once");
+        }
+        String who = a == CaseAction.ASSIGN ? params.identifier("assignee", blankToNull(assignee)) : null;
+        if (a == CaseAction.ASSIGN && who == null && blankToNull(assignee) == null) {
+            params.problem("assignee", "name who the cases are assigned to");
+        }
+        String searchQuery = back == null || back.length() > 2000 ? "" : back;
+        if (!params.ok()) {
+            return Uni.createFrom().item(params.invalid());
+        }
+        // One after the other: each action is its own transaction in the request's reactive session.
+        Uni<List<BulkOutcome>> done = Uni.createFrom().item(new java.util.ArrayList<>());
+        for (Long id : ids) {
+            done = done.chain(list -> cases.act(id, a, user(), new Cases.Request(who, null, null, null)).map(acted -> {
+                list.add(new BulkOutcome(id, acted.found().isEmpty() ? "no such case" : acted.refusal()));
+                return list;
+            }));
+        }
+        return done.map(outcomes -> Response.ok(Templates.bulk(user(), a, outcomes, searchQuery)).build());
     }
 
     @GET

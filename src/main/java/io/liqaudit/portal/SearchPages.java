@@ -1,5 +1,7 @@
 package io.liqaudit.portal;
 
+import io.liqaudit.cases.CaseView;
+import io.liqaudit.cases.Cases;
 import io.liqaudit.engine.MarginMode;
 import io.liqaudit.engine.Outcome;
 import io.liqaudit.engine.PolicyMode;
@@ -25,11 +27,13 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.Map;
 import org.jboss.resteasy.reactive.RestMulti;
 
 /**
  * Event search for auditors: an ordinary GET form (bookmarkable, no script), a page of results
- * with a keyset link to the next, and the whole result as CSV, streamed page by page.
+ * with a keyset link to the next (each event with its case, which can be assigned or acknowledged
+ * in bulk), and the whole result as CSV, streamed page by page.
  */
 @Path("/portal")
 @RolesAllowed(Roles.AUDITOR)
@@ -47,7 +51,7 @@ public class SearchPages {
     @CheckedTemplate(basePath = "portal")
     static class Templates {
         static native TemplateInstance events(String username, SearchParams form, Choices choices,
-                List<EventSearchQueries.EventSummary> events, String query, String nextCursor);
+                List<EventSearchQueries.EventSummary> events, Map<Long, CaseView> cases, String query, String nextCursor);
     }
 
     /** Reported fields a recomputation can disagree with; steps by number are typed, or "any step" picked. */
@@ -56,9 +60,11 @@ public class SearchPages {
             "adlShortfall", "steps[*].fee", "steps[1].fee", "steps[2].fee", "steps[3].fee");
 
     private final EventSearchQueries searches;
+    private final Cases cases;
     private final SecurityIdentity identity;
 
-    SearchPages(EventSearchQueries searches, SecurityIdentity identity) {
+    SearchPages(EventSearchQueries searches, Cases cases, SecurityIdentity identity) {
+        this.cases = cases;
         this.searches = searches;
         this.identity = identity;
     }
@@ -73,11 +79,12 @@ public class SearchPages {
         if (!params.ok()) {
             return Uni.createFrom().item(params.invalid());
         }
-        return searches.pickLists().chain(known -> searches.page(search, after, PAGE).map(page -> Response.ok(
+        return searches.pickLists().chain(known -> searches.page(search, after, PAGE).chain(page -> cases.ofEvents(
+                page.items().stream().map(EventSearchQueries.EventSummary::sequence).toList()).map(caseOf -> Response.ok(
                 Templates.events(identity.getPrincipal().getName(), form, new Choices(known, List.of(Verdict.values()),
                         SearchParams.findingCodes(), FIELDS, List.of(PolicyMode.values()), List.of(MarginMode.values()),
-                        List.of(Outcome.values()), List.of(EventSort.values())), page.items(), form.queryString(),
-                        page.next() == null ? null : page.next().cursor())).build()));
+                        List.of(Outcome.values()), List.of(EventSort.values())), page.items(), caseOf, form.queryString(),
+                        page.next() == null ? null : page.next().cursor())).build())));
     }
 
     /** The whole result of the same search as CSV, read and sent a thousand events at a time. */

@@ -36,6 +36,20 @@ class PortalBrowserTest {
             assertThat(browser.overflows()).isFalse();
             browser.screenshots("portal-home");
 
+            // Integrity: start a tamper audit from its form and follow it to its result.
+            browser.follow("Integrity");
+            browser.click("Start a tamper audit");
+            assertThat(browser.path()).startsWith("/portal/audits/");
+            for (int i = 0; i < 50 && browser.text().contains("RUNNING"); i++) {
+                Thread.sleep(200);
+                browser.open(browser.path());
+            }
+            assertThat(browser.text()).contains("DONE");
+            browser.follow("All audits and runs");
+            assertThat(browser.text()).contains("Tamper audits").contains("Re-verification runs");
+            assertThat(browser.overflows()).isFalse();
+            browser.screenshots("portal-integrity");
+
             browser.click("Sign out");
             assertThat(browser.path()).isEqualTo("/portal/login");
             browser.open("/portal");
