@@ -90,6 +90,32 @@ public class FundLedgerQueries {
         this.chain = chain;
     }
 
+    /** The entry of the fund's chain just before an event (a movement at the same time comes before it). */
+    private static final String PREVIOUS = """
+            select * from (
+                (select e.occurred_at, 1 as ord, e.sequence as ref from liquidation_event e
+                 where e.fund_id = $1 and (e.occurred_at, e.sequence) < ($2, $3)
+                 order by e.occurred_at desc, e.sequence desc limit 1)
+                union all
+                (select m.occurred_at, 0, m.id from fund_movement m where m.fund_id = $1 and m.occurred_at <= $2
+                 order by m.occurred_at desc, m.id desc limit 1)
+            ) p order by occurred_at desc, ord desc, ref desc limit 1""";
+
+    /**
+     * The chain around an event: the entry before it (if any), the event, and the entries after
+     * it, up to {@code limit} in all, with running and expected balances.
+     */
+    public Uni<List<FundChain.Link>> around(String fundId, OffsetDateTime occurredAt, long sequence, int limit) {
+        return pool.preparedQuery(PREVIOUS).execute(Tuple.of(fundId, occurredAt, sequence)).chain(rows -> {
+            if (!rows.iterator().hasNext()) {
+                return page(fundId, Key.before(occurredAt), limit);
+            }
+            Row p = rows.iterator().next();
+            // Just before the previous entry, so that the page starts with it.
+            return page(fundId, new Key(p.getOffsetDateTime("occurred_at"), p.getInteger("ord"), p.getLong("ref") - 1), limit);
+        });
+    }
+
     public Uni<List<FundChain.Link>> page(String fundId, Key after, int limit) {
         if (after == null) {
             return elements(fundId, new Key(FundChainRepository.BEGINNING, 0, -1), limit).map(e -> FundChain.walk(false, null, e));

@@ -14,8 +14,9 @@ public class LedgerAuditRepository implements PanacheRepository<LedgerAudit> {
         return findAll(Sort.descending("id")).firstResult();
     }
 
-    /** The {@code count} most recent audits, newest first. */
-    public Uni<java.util.List<LedgerAudit>> mostRecent(int count) {
-        return findAll(Sort.descending("id")).page(io.quarkus.panache.common.Page.ofSize(count)).list();
+    /** Up to {@code count} audits with id below {@code beforeId} (null: the newest), newest first. */
+    public Uni<java.util.List<LedgerAudit>> page(Long beforeId, int count) {
+        return (beforeId == null ? findAll(Sort.descending("id")) : find("id < ?1", Sort.descending("id"), beforeId))
+                .page(io.quarkus.panache.common.Page.ofSize(count)).list();
     }
 }

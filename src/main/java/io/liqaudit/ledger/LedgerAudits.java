@@ -103,9 +103,9 @@ public class LedgerAudits {
         return Panache.withSession(audits::latest).map(a -> Optional.ofNullable(a).map(LedgerAudits::view));
     }
 
-    /** The 20 most recent tamper audits, newest first. */
-    public Uni<List<AuditView>> recent() {
-        return Panache.withSession(() -> audits.mostRecent(20)).map(all -> all.stream().map(LedgerAudits::view).toList());
+    /** Up to {@code count} tamper audits with id below {@code beforeId} (null: the newest), newest first. */
+    public Uni<List<AuditView>> page(Long beforeId, int count) {
+        return Panache.withSession(() -> audits.page(beforeId, count)).map(all -> all.stream().map(LedgerAudits::view).toList());
     }
 
     public Uni<Optional<AuditView>> find(long id) {

@@ -4,7 +4,6 @@ import io.liqaudit.platform.ReadPool;
 import io.liqaudit.platform.Timestamps;
 import io.liqaudit.platform.http.Cursor;
 import io.quarkus.reactive.datasource.ReactiveDataSource;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -19,12 +18,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Searches recorded events: a page after a keyset position, or the whole result as a stream of
- * such pages (CSV export, never held in memory whole). The statement holds a predicate only for each filter given, so that
+ * Searches recorded events, a page after a keyset position at a time (the CSV export reads the
+ * whole result so, page after page). The statement holds a predicate only for each filter given, so that
  * PostgreSQL plans each combination with the index that serves it (a catch-all "$1 is null or …"
  * statement is planned once for every combination, and took 664 ms for venue + verdict + month
  * over a million events).
@@ -47,7 +44,8 @@ public class EventSearchQueries {
      */
     public record Position(String key, long sequence) {
 
-        static Position after(EventSort sort, EventSummary last) {
+        /** Where a page whose last row is {@code last} ends, in {@code sort}'s order. */
+        public static Position after(EventSort sort, EventSummary last) {
             return switch (sort) {
                 case RECORDED -> new Position(null, last.sequence());
                 case TIME -> new Position(last.occurredAt(), last.sequence());
@@ -99,19 +97,6 @@ public class EventSearchQueries {
             List<EventSummary> items = more ? out.subList(0, size) : out;
             return new Page(items, more ? Position.after(search.sort(), items.get(items.size() - 1)) : null);
         });
-    }
-
-    /** Every event of the search in its order, a page of {@code size} at a time, each read when the consumer asks for it. */
-    public Multi<List<EventSummary>> pages(EventSearch search, int size) {
-        AtomicReference<Position> at = new AtomicReference<>();
-        AtomicBoolean done = new AtomicBoolean();
-        return Multi.createBy().repeating().uni(() -> done.get() ? Uni.createFrom().item(List.<EventSummary>of())
-                        : page(search, at.get(), size).map(p -> {
-                            at.set(p.next());
-                            done.set(p.next() == null);
-                            return p.items();
-                        }))
-                .until(List::isEmpty);
     }
 
     /** The values the search form offers to pick from: venues, symbols and funds that have events. */

@@ -32,9 +32,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import org.jboss.resteasy.reactive.RestForm;
-import org.jboss.resteasy.reactive.RestMulti;
 
 /**
  * The portal's working pages for auditors: the cases list, a case with its timeline and the
@@ -46,10 +44,9 @@ import org.jboss.resteasy.reactive.RestMulti;
 public class AuditPages {
 
     private static final int PAGE = 50;
-    private static final int EXPORT_PAGE = 500;
     /** Cases one bulk action may change: a page of search results. */
     private static final int BULK_MAX = 50;
-    /** Entries of the fund's chain the event page shows from the event on. */
+    /** Entries of the fund's chain the event page shows around the event: the one before, it, and those after. */
     private static final int CHAIN_WINDOW = 4;
 
     @CheckedTemplate(basePath = "portal")
@@ -97,7 +94,7 @@ public class AuditPages {
         });
     }
 
-    /** Every case the filter selects, newest first, as CSV: read and sent 500 at a time. */
+    /** Every case the filter selects, newest first, as CSV. */
     @GET
     @Path("cases.csv")
     @Produces("text/csv")
@@ -108,18 +105,9 @@ public class AuditPages {
         if (!params.ok()) {
             throw new WebApplicationException(params.invalid());
         }
-        AtomicReference<Long> before = new AtomicReference<>();
-        Multi<String> lines = Multi.createBy().repeating()
-                .uni(() -> cases.page(f.venue(), f.state(), f.assignee(), before.get(), EXPORT_PAGE).map(rows -> {
-                    if (!rows.isEmpty()) {
-                        before.set(rows.get(rows.size() - 1).id());
-                    }
-                    return rows;
-                }))
-                .until(List::isEmpty)
-                .map(CaseCsv::lines);
-        return RestMulti.fromMultiData(Multi.createBy().concatenating().streams(Multi.createFrom().item(CaseCsv.HEADER), lines))
-                .status(200).header("Content-Disposition", "attachment; filename=\"cases.csv\"").build();
+        return CsvExport.of("cases.csv", CaseCsv.HEADER,
+                (Long before) -> cases.page(f.venue(), f.state(), f.assignee(), before, CsvExport.PAGE), CaseView::id,
+                CaseCsv::lines);
     }
 
     @GET
@@ -233,8 +221,8 @@ public class AuditPages {
                         .type(MediaType.TEXT_PLAIN).build());
             }
             LiquidationQueries.StoredEvent e = found.get();
-            return cases.ofEvent(e.sequence()).chain(c -> inclusion.of(e).chain(included -> ledger.page(EventPage.fundId(e),
-                    FundLedgerQueries.Key.before(EventPage.occurredAt(e)), CHAIN_WINDOW).map(chain -> Response.ok(
+            return cases.ofEvent(e.sequence()).chain(c -> inclusion.of(e).chain(included -> ledger.around(EventPage.fundId(e),
+                    EventPage.occurredAt(e), e.sequence(), CHAIN_WINDOW).map(chain -> Response.ok(
                             Templates.event(user(), EventPage.of(e, EventTrace.of(e), c.orElse(null), included, chain)))
                     .build())));
         });

@@ -13,7 +13,7 @@ import java.util.List;
 /**
  * What the portal's event page shows: the event, reported against recomputed, findings, the trace,
  * every recomputation by engine version, its log place with a live inclusion check, its case, and
- * its fund's chain from it on (the event and the entries after it, expected against stated balance).
+ * its fund's chain around it (the entry before, the event, the entries after; expected against stated balance).
  */
 public record EventPage(String venue, String eventId, long sequence, String leafHash, String recordedAt, String verdict,
         List<String> findingCodes, List<Difference> differences, List<Finding> findings, List<TraceEntry> trace,

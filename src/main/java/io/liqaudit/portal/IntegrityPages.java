@@ -4,6 +4,7 @@ import io.liqaudit.engine.Verdict;
 import io.liqaudit.ledger.LedgerAudits;
 import io.liqaudit.liquidation.EventSearchQueries;
 import io.liqaudit.liquidation.LiquidationQueries;
+import io.liqaudit.platform.CsvCells;
 import io.liqaudit.platform.JobStatus;
 import io.liqaudit.platform.http.Cursor;
 import io.liqaudit.platform.http.QueryParams;
@@ -14,6 +15,7 @@ import io.liqaudit.verification.VerificationRuns;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -23,6 +25,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -45,7 +48,8 @@ public class IntegrityPages {
     @CheckedTemplate(basePath = "portal")
     static class Templates {
         static native TemplateInstance integrity(String username, List<LedgerAudits.AuditView> audits,
-                List<VerificationRuns.RunView> runs, List<String> venues, List<Verdict> verdicts, boolean running);
+                List<VerificationRuns.RunView> runs, String olderAudits, String olderRuns, List<String> venues,
+                List<Verdict> verdicts, boolean running);
 
         static native TemplateInstance run(String username, VerificationRuns.RunView run, List<RunQueries.Named> named,
                 String nextCursor);
@@ -71,14 +75,53 @@ public class IntegrityPages {
         this.identity = identity;
     }
 
+    /** Audits and runs, newest first, each list paged by its own cursor. */
     @GET
     @Path("integrity")
-    public Uni<TemplateInstance> integrity() {
+    public Uni<Response> integrity(@QueryParam("audits") String auditsCursor, @QueryParam("runs") String runsCursor) {
+        QueryParams params = new QueryParams();
+        Long auditsBefore = params.numberCursor(auditsCursor);
+        Long runsBefore = params.numberCursor(runsCursor);
+        if (!params.ok()) {
+            return Uni.createFrom().item(params.invalid());
+        }
         // One after the other: the Panache reads share the request's reactive session.
-        return audits.recent().chain(a -> runs.recent().chain(r -> searches.pickLists().map(known -> Templates.integrity(
-                user(), a, r, known.venues(), List.of(Verdict.values()),
-                a.stream().anyMatch(x -> x.status() == JobStatus.RUNNING)
-                        || r.stream().anyMatch(x -> x.status() == JobStatus.RUNNING)))));
+        return audits.page(auditsBefore, PAGE + 1).chain(a -> runs.page(runsBefore, PAGE + 1).chain(r -> searches.pickLists()
+                .map(known -> {
+                    List<LedgerAudits.AuditView> auditPage = a.size() > PAGE ? a.subList(0, PAGE) : a;
+                    List<VerificationRuns.RunView> runPage = r.size() > PAGE ? r.subList(0, PAGE) : r;
+                    String olderAudits = a.size() > PAGE ? Cursor.encode(String.valueOf(auditPage.get(PAGE - 1).id())) : null;
+                    String olderRuns = r.size() > PAGE ? Cursor.encode(String.valueOf(runPage.get(PAGE - 1).id())) : null;
+                    boolean running = auditPage.stream().anyMatch(x -> x.status() == JobStatus.RUNNING)
+                            || runPage.stream().anyMatch(x -> x.status() == JobStatus.RUNNING);
+                    return Response.ok(Templates.integrity(user(), auditPage, runPage, olderAudits, olderRuns,
+                            known.venues(), List.of(Verdict.values()), running)).build();
+                })));
+    }
+
+    /** Everything a run names, as CSV. */
+    @GET
+    @Path("runs/{id}.csv")
+    @Produces("text/csv")
+    public Multi<String> runCsv(@PathParam("id") String idText) {
+        QueryParams params = new QueryParams();
+        Long id = params.requiredInteger("id", idText, 1, Long.MAX_VALUE);
+        if (!params.ok()) {
+            throw new WebApplicationException(params.invalid());
+        }
+        return CsvExport.of("run-" + id + ".csv", "sequence,venue,eventId,verdict,reason\r\n",
+                (Long after) -> runResults.named(id, after, CsvExport.PAGE), RunQueries.Named::sequence,
+                IntegrityPages::runLines);
+    }
+
+    private static String runLines(List<RunQueries.Named> rows) {
+        StringBuilder out = new StringBuilder();
+        for (RunQueries.Named n : rows) {
+            out.append(n.sequence()).append(',').append(CsvCells.text(n.venue())).append(',').append(CsvCells.text(n.eventId()))
+                    .append(',').append(n.verdict() == null ? "" : n.verdict()).append(',').append(CsvCells.text(n.reason()))
+                    .append("\r\n");
+        }
+        return out.toString();
     }
 
     @POST

@@ -18,8 +18,6 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
-import org.jboss.resteasy.reactive.RestMulti;
 
 /**
  * Refused submissions: every time an identity already recorded was sent with other content (the
@@ -30,7 +28,6 @@ import org.jboss.resteasy.reactive.RestMulti;
 public class RefusedPages {
 
     private static final int PAGE = 50;
-    private static final int EXPORT_PAGE = 1000;
 
     @CheckedTemplate(basePath = "portal")
     static class Templates {
@@ -71,18 +68,8 @@ public class RefusedPages {
             params.problem("cursor", "the export is the whole list; it takes no cursor");
             throw new WebApplicationException(params.invalid());
         }
-        AtomicReference<Long> before = new AtomicReference<>();
-        Multi<String> lines = Multi.createBy().repeating().uni(() -> queries.refused(before.get(), EXPORT_PAGE).map(rows -> {
-                    if (!rows.isEmpty()) {
-                        before.set(rows.get(rows.size() - 1).id());
-                    }
-                    return rows;
-                }))
-                .until(List::isEmpty)
-                .map(RefusedPages::lines);
-        return RestMulti.fromMultiData(Multi.createBy().concatenating().streams(
-                        Multi.createFrom().item("id,refusedAt,submittedBy,kind,identity\r\n"), lines))
-                .status(200).header("Content-Disposition", "attachment; filename=\"refused-submissions.csv\"").build();
+        return CsvExport.of("refused-submissions.csv", "id,refusedAt,submittedBy,kind,identity\r\n",
+                (Long before) -> queries.refused(before, CsvExport.PAGE), HomeQueries.Refused::id, RefusedPages::lines);
     }
 
     private static String lines(List<HomeQueries.Refused> rows) {

@@ -28,7 +28,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
-import org.jboss.resteasy.reactive.RestMulti;
 
 /**
  * Event search for auditors: an ordinary GET form (bookmarkable, no script), a page of results
@@ -40,7 +39,6 @@ import org.jboss.resteasy.reactive.RestMulti;
 public class SearchPages {
 
     static final int PAGE = 50;
-    static final int EXPORT_PAGE = 1000;
 
     /** The form's choices: what each pick list offers. */
     public record Choices(EventSearchQueries.PickLists known, List<Verdict> verdicts, List<String> findings,
@@ -97,9 +95,8 @@ public class SearchPages {
         if (!params.ok()) {
             throw new WebApplicationException(params.invalid());
         }
-        Multi<String> body = Multi.createBy().concatenating().streams(Multi.createFrom().item(EventCsv.HEADER),
-                searches.pages(search, EXPORT_PAGE).map(EventCsv::lines));
-        return RestMulti.fromMultiData(body).status(200)
-                .header("Content-Disposition", "attachment; filename=\"events.csv\"").build();
+        return CsvExport.of("events.csv", EventCsv.HEADER,
+                (EventSearchQueries.Position after) -> searches.page(search, after, CsvExport.PAGE).map(EventSearchQueries.Page::items),
+                (EventSearchQueries.EventSummary last) -> EventSearchQueries.Position.after(search.sort(), last), EventCsv::lines);
     }
 }

@@ -12,6 +12,12 @@ import java.util.List;
 public class VerificationRunRepository implements PanacheRepository<VerificationRun> {
 
     public Uni<List<VerificationRun>> mostRecent(int count) {
-        return findAll(Sort.descending("id")).page(Page.ofSize(count)).list();
+        return page(null, count);
+    }
+
+    /** Up to {@code count} runs with id below {@code beforeId} (null: the newest), newest first. */
+    public Uni<List<VerificationRun>> page(Long beforeId, int count) {
+        return (beforeId == null ? findAll(Sort.descending("id")) : find("id < ?1", Sort.descending("id"), beforeId))
+                .page(Page.ofSize(count)).list();
     }
 }

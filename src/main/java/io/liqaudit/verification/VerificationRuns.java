@@ -103,6 +103,11 @@ public class VerificationRuns {
         return Panache.withSession(() -> runs.findById(id)).map(r -> Optional.ofNullable(r).map(VerificationRuns::view));
     }
 
+    /** Up to {@code count} runs with id below {@code beforeId} (null: the newest), newest first. */
+    public Uni<List<RunView>> page(Long beforeId, int count) {
+        return Panache.withSession(() -> runs.page(beforeId, count)).map(all -> all.stream().map(VerificationRuns::view).toList());
+    }
+
     public Uni<List<RunView>> recent() {
         return Panache.withSession(() -> runs.mostRecent(50)).map(all -> all.stream().map(VerificationRuns::view).toList());
     }

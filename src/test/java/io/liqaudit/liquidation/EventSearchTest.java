@@ -14,7 +14,6 @@ import io.liqaudit.security.Roles;
 import io.liqaudit.security.TestUsers;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -194,20 +193,6 @@ class EventSearchTest {
                 .get("/api/v1/liquidations").then().statusCode(200).extract().path("nextCursor");
         TestUsers.as(Roles.AUDITOR).queryParam("sort", "time").queryParam("cursor", recordedCursor)
                 .get("/api/v1/liquidations").then().statusCode(400).body("errors.field", hasItem("cursor"));
-    }
-
-    @Inject
-    EventSearchQueries queries;
-
-    @Test
-    void theStreamReadsPageAfterPageToTheEnd() {
-        EventSearch all = new EventSearch(venue, null, null, null, null, null, null, null, null, null, null, null, null,
-                EventSort.AMOUNT);
-        List<List<EventSearchQueries.EventSummary>> pages = queries.pages(all, 10).collect().asList().await().indefinitely();
-        assertThat(pages).hasSize(9);
-        Set<String> seen = new HashSet<>();
-        pages.forEach(p -> p.forEach(e -> seen.add(e.eventId())));
-        assertThat(seen).isEqualTo(truthWhere(e -> true));
     }
 
     @Test

@@ -66,6 +66,11 @@ class IntegrityPagesTest {
         assertThat(runPage).contains("DONE").contains("1 of 1")
                 .contains("href=\"/portal/events/" + venue + "/" + discrepant.get("eventId").asText() + "\"");
 
+        String csv = given().cookie(PortalSessions.COOKIE, session).get(run.getHeader("Location") + ".csv").then()
+                .statusCode(200).contentType("text/csv").extract().asString();
+        assertThat(csv).startsWith("sequence,venue,eventId,verdict,reason\r\n")
+                .contains("," + venue + "," + discrepant.get("eventId").asText() + ",DISCREPANT,\r\n");
+
         String integrity = given().cookie(PortalSessions.COOKIE, session).get("/portal/integrity").then().statusCode(200)
                 .extract().asString();
         String auditPath = java.net.URI.create(audit.getHeader("Location")).getPath();
@@ -86,10 +91,17 @@ class IntegrityPagesTest {
         String page = TestUsers.as(Roles.AUDITOR).get("/portal/funds/" + fund).then().statusCode(200).extract().asString();
         assertThat(page).contains("event " + first.get("eventId").asText())
                 .contains("<tr class=\"differs\">").contains("event " + second.get("eventId").asText() + " — break");
-        String event = TestUsers.as(Roles.AUDITOR).get("/portal/events/{v}/{id}", first.get("venue").asText(),
-                first.get("eventId").asText()).then().statusCode(200).extract().asString();
-        assertThat(event).contains("The fund's chain from this event on").contains("href=\"/portal/funds/" + fund + "\"")
-                .contains(second.get("eventId").asText() + " — break");
+        String ledgerCsv = TestUsers.as(Roles.AUDITOR).get("/portal/funds/" + fund + ".csv").then().statusCode(200)
+                .extract().asString();
+        assertThat(ledgerCsv.split("\r\n")).hasSize(3);
+        assertThat(ledgerCsv).contains(",EVENT," + second.get("eventId").asText() + ",").endsWith(",true\r\n");
+        String event = TestUsers.as(Roles.AUDITOR).get("/portal/events/{v}/{id}", second.get("venue").asText(),
+                second.get("eventId").asText()).then().statusCode(200).extract().asString();
+        // The second event's page shows the entry before it (the first) and its own break.
+        assertThat(event).contains("The fund's chain around this event").contains("href=\"/portal/funds/" + fund + "\"")
+                .contains("event " + first.get("eventId").asText()).contains(second.get("eventId").asText() + " — break");
+        assertThat(event.indexOf("event " + first.get("eventId").asText()))
+                .isLessThan(event.indexOf("event " + second.get("eventId").asText()));
     }
 
     /** Events of one fund at chosen times and stated balances. */
