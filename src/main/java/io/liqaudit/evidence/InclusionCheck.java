@@ -40,8 +40,8 @@ public class InclusionCheck {
     public Uni<Outcome> of(LiquidationQueries.StoredEvent e) {
         return checkpoints.latest().chain(cp -> {
             if (cp.isEmpty() || cp.get().treeSize() <= e.sequence()) {
-                return Uni.createFrom().item(new Outcome(false, "not yet in a signed checkpoint (one is signed within a "
-                        + "checkpoint interval)", 0));
+                return Uni.createFrom().item(new Outcome(false, "not yet in a signed checkpoint; one is signed within a "
+                        + "checkpoint interval", 0));
             }
             Checkpoints.Stored c = cp.get();
             return proofs.inclusion(e.sequence(), c.treeSize()).map(proof -> {
