@@ -63,6 +63,16 @@ public class MerkleLogRepository {
                         : java.util.Optional.empty());
     }
 
+    /** The leaf hashes (hex) of these sequences, by sequence; a sequence not yet in the tree is absent. */
+    public Uni<Map<Long, String>> leafHashesHex(SqlClient client, List<Long> sequences) {
+        return client.preparedQuery("select idx, hash from merkle_node where level = 0 and idx = any($1)")
+                .execute(Tuple.of((Object) sequences.toArray(Long[]::new))).map(rows -> {
+                    Map<Long, String> out = new java.util.HashMap<>();
+                    rows.forEach(r -> out.put(r.getLong(0), HexFormat.of().formatHex(r.getBuffer(1).getBytes())));
+                    return out;
+                });
+    }
+
     public <T> Uni<T> compute(SqlClient client, Function<PerfectNodes, T> computation) {
         Consumer<PerfectNodes> dryRun = computation::apply;
         return read(client, MerkleTree.nodesRead(dryRun)).map(nodes -> computation.apply(MerkleTree.from(nodes)));

@@ -48,10 +48,14 @@ public final class SignedNote {
     }
 
     public static String sign(Checkpoint checkpoint, String keyName, PrivateKey key, byte[] publicKey) {
+        return signBody(checkpoint.body(), keyName, key, publicKey);
+    }
+
+    /** A signed note of any body (lines, each ending in a newline): checkpoints, report manifests. */
+    public static String signBody(String body, String keyName, PrivateKey key, byte[] publicKey) {
         try {
             Signature ed = Signature.getInstance("Ed25519");
             ed.initSign(key);
-            String body = checkpoint.body();
             ed.update(body.getBytes(StandardCharsets.UTF_8));
             byte[] sig = ed.sign();
             byte[] keyIdAndSig = new byte[4 + sig.length];
@@ -59,7 +63,7 @@ public final class SignedNote {
             System.arraycopy(sig, 0, keyIdAndSig, 4, sig.length);
             return body + "\n" + SIGNATURE_PREFIX + keyName + " " + Base64.getEncoder().encodeToString(keyIdAndSig) + "\n";
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot sign a checkpoint", e);
+            throw new IllegalStateException("cannot sign a note", e);
         }
     }
 
@@ -70,21 +74,29 @@ public final class SignedNote {
      * @throws IllegalArgumentException saying what is wrong
      */
     public static Checkpoint verify(String note, String keyName, byte[] publicKey) {
+        String body = verifyBody(note, keyName, publicKey);
+        String[] lines = body.split("\n", -1);
+        if (lines.length < 4) {
+            throw new IllegalArgumentException("the note's body is not a checkpoint (origin, size, root)");
+        }
+        try {
+            return new Checkpoint(lines[0], Long.parseLong(lines[1]), Base64.getDecoder().decode(lines[2]));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("the note's body is not a checkpoint: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Verifies a note of any body against a key and answers the body.
+     *
+     * @throws IllegalArgumentException saying what is wrong
+     */
+    public static String verifyBody(String note, String keyName, byte[] publicKey) {
         int split = note.indexOf("\n\n");
         if (split < 0) {
             throw new IllegalArgumentException("not a signed note: no blank line before the signatures");
         }
         String body = note.substring(0, split + 1);
-        String[] lines = body.split("\n", -1);
-        if (lines.length < 4) {
-            throw new IllegalArgumentException("the note's body is not a checkpoint (origin, size, root)");
-        }
-        Checkpoint checkpoint;
-        try {
-            checkpoint = new Checkpoint(lines[0], Long.parseLong(lines[1]), Base64.getDecoder().decode(lines[2]));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("the note's body is not a checkpoint: " + e.getMessage());
-        }
         byte[] expectedId = keyId(keyName, publicKey);
         for (String line : note.substring(split + 2).split("\n")) {
             if (!line.startsWith(SIGNATURE_PREFIX + keyName + " ")) {
@@ -95,7 +107,7 @@ public final class SignedNote {
                 continue;
             }
             if (verifySignature(publicKey, body.getBytes(StandardCharsets.UTF_8), Arrays.copyOfRange(idAndSig, 4, 68))) {
-                return checkpoint;
+                return body;
             }
             throw new IllegalArgumentException("the signature of " + keyName + " does not verify");
         }

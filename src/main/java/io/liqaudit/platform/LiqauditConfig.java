@@ -67,6 +67,14 @@ public interface LiqauditConfig {
 
     Cases cases();
 
+    Reports reports();
+
+    interface Reports {
+        /** Where report packages are kept (a directory; created when missing). Each is a few bytes to a few hundred MB. */
+        @WithDefault("data/reports")
+        String dir();
+    }
+
     interface Cases {
         /** How often events are looked at for cases to open (new discrepancies) or close (cleared ones). */
         @WithDefault("10s")

@@ -1,0 +1,40 @@
+package io.liqaudit.reports;
+
+import java.util.List;
+
+/**
+ * A report as data (one JSON file per report in {@code reports/}): what it is for, how often it
+ * is due, the parameters it takes and each column's type, unit, nullability, meaning and source.
+ * Served as the dictionary and included in every package.
+ */
+public record ReportDefinition(String id, int version, String title, String purpose, Frequency frequency,
+        List<Parameter> parameters, List<Column> columns) {
+
+    public enum Frequency { DAILY, MONTHLY, QUARTERLY }
+
+    /** Where a column's value comes from. */
+    public enum Source {
+        /** As the venue sent it. */
+        RECORDED,
+        /** Computed by our engine from what was recorded. */
+        RECOMPUTED,
+        /** Made from recomputed values by a stated rule (verdict, findings, differing fields). */
+        DERIVED,
+        /** The tamper-evident log's (sequence, leaf hash, recording time). */
+        LOG
+    }
+
+    public enum ColumnType { INTEGER, DECIMAL, TEXT, TIMESTAMP, HEX, LIST }
+
+    public enum ParameterType { PERIOD, IDENTIFIER }
+
+    public record Parameter(String name, ParameterType type, boolean required, String description) {
+    }
+
+    public record Column(String name, ColumnType type, String unit, boolean nullable, Source source, String description) {
+    }
+
+    public List<String> columnNames() {
+        return columns.stream().map(Column::name).toList();
+    }
+}

@@ -1,0 +1,156 @@
+package io.liqaudit.reports;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.liqaudit.disclosure.Period;
+import io.liqaudit.platform.http.QueryParams;
+import io.liqaudit.platform.problem.Problem;
+import io.liqaudit.platform.problem.ProblemResponses;
+import io.liqaudit.security.Roles;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.nio.file.Files;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/**
+ * Regulator reports: the catalogue with each report's dictionary, runs started with parameters
+ * as JSON (202 with Location), their progress, and their packages (ZIP, kept, re-downloadable).
+ */
+@Path("/api/v1/reports")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.REGULATOR, Roles.AUDITOR})
+public class ReportResource {
+
+    private final ReportRuns runs;
+    private final SecurityIdentity identity;
+
+    ReportResource(ReportRuns runs, SecurityIdentity identity) {
+        this.runs = runs;
+        this.identity = identity;
+    }
+
+    @GET
+    @Operation(summary = "The reports and their dictionaries: each column's type, unit, nullability, meaning and source")
+    public List<ReportDefinition> catalogue() {
+        return ReportCatalog.all();
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "One report's definition and dictionary")
+    public Response definition(@PathParam("id") String id) {
+        return ReportCatalog.find(id).map(d -> Response.ok(d).build()).orElseGet(() -> unknown(id));
+    }
+
+    @POST
+    @Path("{id}/runs")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Start a run of the report, pinned to the latest signed checkpoint",
+            description = "Body: the report's parameters, e.g. {\"period\": \"2026-Q3\", \"venue\": \"VENUE-A\"}. Answers 202 "
+                    + "with Location; refuses unknown or bad parameters (400), a scope with no events (422), no checkpoint yet (409).")
+    public Uni<Response> start(@PathParam("id") String id, JsonNode body) {
+        var found = ReportCatalog.find(id);
+        if (found.isEmpty()) {
+            return Uni.createFrom().item(unknown(id));
+        }
+        ReportDefinition report = found.get();
+        QueryParams params = new QueryParams();
+        Map<String, String> given = new LinkedHashMap<>();
+        if (body == null || !body.isObject()) {
+            params.problem("body", "must be a JSON object of the report's parameters");
+        } else {
+            for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext();) {
+                Map.Entry<String, JsonNode> f = it.next();
+                if (report.parameters().stream().noneMatch(p -> p.name().equals(f.getKey()))) {
+                    params.problem(f.getKey().length() > 64 ? "body" : f.getKey(), "is not a parameter of " + id + " (it takes "
+                            + report.parameters().stream().map(ReportDefinition.Parameter::name).toList() + ")");
+                } else if (!f.getValue().isTextual()) {
+                    params.problem(f.getKey(), "must be a string");
+                } else {
+                    given.put(f.getKey(), f.getValue().textValue());
+                }
+            }
+        }
+        for (ReportDefinition.Parameter p : report.parameters()) {
+            if (p.required() && !given.containsKey(p.name()) && params.ok()) {
+                params.problem(p.name(), "is required: " + p.description());
+            }
+        }
+        Period period = null;
+        if (given.containsKey("period")) {
+            try {
+                period = Period.parse(given.get("period"));
+            } catch (IllegalArgumentException e) {
+                params.problem("period", e.getMessage());
+            }
+        }
+        String venue = given.containsKey("venue") ? params.identifier("venue", given.get("venue")) : null;
+        if (!params.ok()) {
+            return Uni.createFrom().item(params.invalid());
+        }
+        return runs.start(report, given, period, venue, identity.getPrincipal().getName()).map(started -> started.run() == null
+                ? ProblemResponses.of(Problem.of(started.status(), started.status() == 409 ? "Conflict" : "Unprocessable Content",
+                        started.refusal()))
+                : Response.accepted(started.run()).location(URI.create("/api/v1/reports/runs/" + started.run().id())).build());
+    }
+
+    @GET
+    @Path("runs/{runId}")
+    @Operation(summary = "A run's status (RUNNING, DONE, FAILED), progress and, when done, its package's URL and SHA-256")
+    public Uni<Response> run(@PathParam("runId") String runIdText) {
+        QueryParams params = new QueryParams();
+        Long runId = params.requiredInteger("runId", runIdText, 1, Long.MAX_VALUE);
+        if (!params.ok()) {
+            return Uni.createFrom().item(params.invalid());
+        }
+        return runs.find(runId).map(found -> found.map(r -> Response.ok(r).build())
+                .orElseGet(() -> ProblemResponses.of(Problem.of(404, "Not Found", "No report run " + runId + "."))));
+    }
+
+    @GET
+    @Path("runs/{runId}/package")
+    @Produces("application/zip")
+    @Operation(summary = "A finished run's package: data files, dictionary, proofs, checkpoint, key and signed manifest")
+    public Uni<Response> download(@PathParam("runId") String runIdText) {
+        QueryParams params = new QueryParams();
+        Long runId = params.requiredInteger("runId", runIdText, 1, Long.MAX_VALUE);
+        if (!params.ok()) {
+            return Uni.createFrom().item(params.invalid());
+        }
+        return runs.find(runId).map(found -> {
+            if (found.isEmpty()) {
+                return ProblemResponses.of(Problem.of(404, "Not Found", "No report run " + runId + "."));
+            }
+            ReportRuns.RunView r = found.get();
+            if (r.packageUrl() == null) {
+                return ProblemResponses.of(Problem.of(409, "Conflict", "Run " + runId + " is " + r.status()
+                        + (r.failure() == null ? "" : ": " + r.failure()) + "; it has no package."));
+            }
+            java.nio.file.Path zip = runs.packagePath(runId);
+            if (!Files.exists(zip)) {
+                return ProblemResponses.of(Problem.of(410, "Gone", "The package of run " + runId
+                        + " is no longer in the reports directory; an operator can restore it from backup."));
+            }
+            return Response.ok(zip.toFile()).type("application/zip")
+                    .header("Content-Disposition", "attachment; filename=\"" + r.reportId() + "-run-" + runId + ".zip\"")
+                    .build();
+        });
+    }
+
+    private static Response unknown(String id) {
+        return ProblemResponses.of(Problem.of(404, "Not Found", "No such report; the reports are " + ReportCatalog.IDS + "."));
+    }
+}

@@ -1,0 +1,87 @@
+package io.liqaudit.reports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.liqaudit.liquidation.TestEvents;
+import io.liqaudit.security.Roles;
+import io.liqaudit.security.TestUsers;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Definitions and data agree: every file in reports/ is a report the service makes, and every row
+ * the register's query gives has exactly the defined columns, each of its type and nullability —
+ * over every public vector (all verdicts, outcomes and optional fields), so a column added to the
+ * query and not to the dictionary, or the reverse, fails here.
+ */
+@QuarkusTest
+class ReportDefinitionsTest {
+
+    @Inject
+    RegisterQueries register;
+
+    @Test
+    void everyDefinitionFileIsAReportAndEveryReportHasItsFile() throws IOException {
+        Set<String> files = new HashSet<>();
+        try (Stream<Path> list = Files.list(Path.of("reports"))) {
+            list.forEach(p -> files.add(p.getFileName().toString()));
+        }
+        assertThat(files).containsExactlyInAnyOrderElementsOf(ReportCatalog.IDS.stream().map(id -> id + ".json").toList());
+        assertThat(ReportCatalog.all()).allSatisfy(d -> {
+            assertThat(d.columns()).isNotEmpty();
+            assertThat(d.columns()).allSatisfy(c -> assertThat(c.description()).isNotBlank());
+            assertThat(new HashSet<>(d.columnNames())).hasSameSizeAs(d.columnNames());
+        });
+    }
+
+    @Test
+    void everyRegisterRowHasTheDefinedColumnsEachOfItsTypeAndNullability() {
+        String venue = "DEF-" + UUID.randomUUID().toString().substring(0, 8);
+        StringBuilder batch = new StringBuilder("{\"events\":[");
+        List<com.fasterxml.jackson.databind.node.ObjectNode> all = TestEvents.all();
+        for (int i = 0; i < all.size(); i++) {
+            batch.append(i > 0 ? "," : "").append(all.get(i).put("venue", venue));
+        }
+        TestUsers.as(Roles.INGESTOR).contentType("application/json").body(batch.append("]}").toString())
+                .post("/api/v1/liquidations/batch").then().statusCode(200);
+        ReportDefinition d = ReportCatalog.find("liquidation-register").orElseThrow();
+        RegisterQueries.Pin pin = new RegisterQueries.Pin(Long.MAX_VALUE, Long.MAX_VALUE);
+        RegisterQueries.Scope scope = new RegisterQueries.Scope(OffsetDateTime.of(2000, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC),
+                OffsetDateTime.of(2100, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC), venue);
+        List<List<Object>> rows = register.page(pin, scope, -1, 1000).await().indefinitely();
+        assertThat(rows).hasSize(all.size());
+        Set<String> verdicts = new HashSet<>();
+        for (List<Object> row : rows) {
+            assertThat(row).hasSameSizeAs(d.columns());
+            for (int i = 0; i < row.size(); i++) {
+                ReportDefinition.Column c = d.columns().get(i);
+                Object v = row.get(i);
+                if (v == null) {
+                    assertThat(c.nullable()).as("%s is null but not nullable", c.name()).isTrue();
+                    continue;
+                }
+                Class<?> expected = switch (c.type()) {
+                    case INTEGER -> Long.class;
+                    case DECIMAL -> BigDecimal.class;
+                    case LIST -> List.class;
+                    case TEXT, TIMESTAMP, HEX -> String.class;
+                };
+                assertThat(v).as(c.name()).isInstanceOf(expected);
+            }
+            verdicts.add((String) row.get(d.columnNames().indexOf("verdict")));
+        }
+        assertThat(verdicts).as("the vectors hold every verdict").contains("CONSISTENT", "DISCREPANT", "UNVERIFIABLE");
+    }
+}

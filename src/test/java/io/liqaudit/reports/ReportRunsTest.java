@@ -1,0 +1,181 @@
+package io.liqaudit.reports;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.hasItem;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.liqaudit.liquidation.TestEvents;
+import io.liqaudit.security.Roles;
+import io.liqaudit.security.TestUsers;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A supervisor runs the liquidation register, downloads its package and checks it offline; the
+ * same run again gives the same data files; a package changed in any file, or re-signed by
+ * another key, is refused; bad requests are named, never an empty file that looks like a result.
+ */
+@QuarkusTest
+class ReportRunsTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static String recordVenue(int events) throws InterruptedException {
+        String venue = "REP-" + UUID.randomUUID().toString().substring(0, 8);
+        StringBuilder batch = new StringBuilder("{\"events\":[");
+        List<ObjectNode> all = TestEvents.all();
+        for (int i = 0; i < events; i++) {
+            batch.append(i > 0 ? "," : "").append(all.get(i).put("venue", venue).put("occurredAt",
+                    "2026-04-0" + (1 + i % 9) + "T10:00:00.000000Z"));
+        }
+        TestUsers.as(Roles.INGESTOR).contentType("application/json").body(batch.append("]}").toString())
+                .post("/api/v1/liquidations/batch").then().statusCode(200);
+        long size = TestUsers.as(Roles.AUDITOR).queryParam("venue", venue).queryParam("limit", 1).get("/api/v1/liquidations")
+                .jsonPath().getLong("items[0].sequence") + 1;
+        for (int i = 0; i < 100 && given().get("/api/v1/ledger/checkpoint").jsonPath().getLong("treeSize") < size; i++) {
+            Thread.sleep(100);
+        }
+        return venue;
+    }
+
+    private static JsonNode runToTheEnd(String body) throws Exception {
+        Response started = TestUsers.as(Roles.REGULATOR).contentType("application/json").body(body)
+                .post("/api/v1/reports/liquidation-register/runs");
+        started.then().statusCode(202).body("status", org.hamcrest.Matchers.equalTo("RUNNING"));
+        String location = started.getHeader("Location");
+        for (int i = 0; i < 200; i++) {
+            JsonNode run = JSON.readTree(TestUsers.as(Roles.REGULATOR).get(location).then().statusCode(200).extract().asString());
+            if (!run.get("status").asText().equals("RUNNING")) {
+                return run;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the run did not finish");
+    }
+
+    private static byte[] download(JsonNode run) {
+        return TestUsers.as(Roles.REGULATOR).get(run.get("packageUrl").asText()).then().statusCode(200)
+                .contentType("application/zip").extract().asByteArray();
+    }
+
+    @Test
+    void aRegisterPackageVerifiesOfflineAndTheSameRunGivesTheSameData() throws Exception {
+        String venue = recordVenue(40);
+        JsonNode run = runToTheEnd("{\"period\": \"2026-04\", \"venue\": \"" + venue + "\"}");
+        assertThat(run.get("status").asText()).as(run.toString()).isEqualTo("DONE");
+        assertThat(run.get("rows").asLong()).isEqualTo(40);
+        byte[] zip = download(run);
+        assertThat(ManifestNote.sha256(zip)).isEqualTo(run.get("packageSha256").asText());
+        Path file = Files.createTempFile("register", ".zip");
+        Files.write(file, zip);
+        PackageVerifier.Result verdict = PackageVerifier.check(file);
+        assertThat(verdict.valid()).as(verdict.reason()).isTrue();
+        assertThat(verdict.reason()).contains("40 rows").contains("32 sampled rows proven");
+
+        Map<String, byte[]> files = unzip(zip);
+        assertThat(files.keySet()).containsExactly("proofs.jsonl", "dictionary.json", "checkpoint.json", "public-key.json",
+                "liquidation-register.csv", "liquidation-register.jsonl", "manifest.json", "manifest.sig");
+        String csv = new String(files.get("liquidation-register.csv"), StandardCharsets.UTF_8);
+        assertThat(csv).startsWith(String.join(",", ReportCatalog.find("liquidation-register").orElseThrow().columnNames()));
+        assertThat(csv.split("\r\n")).hasSize(41);
+        assertThat(new String(files.get("liquidation-register.jsonl"), StandardCharsets.UTF_8).split("\n")).hasSize(40);
+
+        // Pinned: more events of the venue later, and the same checkpoint's data are what they were.
+        JsonNode again = runToTheEnd("{\"period\": \"2026-04\", \"venue\": \"" + venue + "\"}");
+        Map<String, byte[]> second = unzip(download(again));
+        if (again.get("treeSize").asLong() == run.get("treeSize").asLong()) {
+            assertThat(second.get("liquidation-register.csv")).isEqualTo(files.get("liquidation-register.csv"));
+            assertThat(second.get("liquidation-register.jsonl")).isEqualTo(files.get("liquidation-register.jsonl"));
+        }
+        assertThat(new String(second.get("liquidation-register.csv"), StandardCharsets.UTF_8)).isEqualTo(csv);
+
+        // Any change is refused.
+        assertThat(refusal(rezip(files, "liquidation-register.csv", t -> t.replaceFirst(",VENUE", ",VENUX")
+                .replaceFirst(",REP-", ",REQ-")))).contains("liquidation-register.csv was changed");
+        assertThat(refusal(rezip(files, "manifest.json", t -> t.replace("\"rows\" : 40", "\"rows\" : 41"))))
+                .contains("manifest.json is not the manifest the signature covers");
+        Map<String, byte[]> withoutProofs = new LinkedHashMap<>(files);
+        withoutProofs.remove("proofs.jsonl");
+        assertThat(refusal(zipOf(withoutProofs))).contains("no proofs.jsonl");
+        assertThat(refusal(rezip(files, "public-key.json", t -> t.replaceFirst("\"key\" : \"(.)", "\"key\" : \"B"))))
+                .isNotEmpty();
+    }
+
+    @Test
+    void badRequestsAreNamedAndNothingEmptyIsMade() throws Exception {
+        TestUsers.as(Roles.REGULATOR).get("/api/v1/reports").then().statusCode(200)
+                .body("id", hasItem("liquidation-register")).body("[0].columns.name", hasItem("leafHash"));
+        TestUsers.as(Roles.REGULATOR).get("/api/v1/reports/no-such-report").then().statusCode(404)
+                .contentType("application/problem+json");
+        TestUsers.as(Roles.REGULATOR).contentType("application/json").body("{\"period\": \"2026-04\", \"colour\": \"red\"}")
+                .post("/api/v1/reports/liquidation-register/runs").then().statusCode(400)
+                .body("errors.field", hasItem("colour"));
+        TestUsers.as(Roles.REGULATOR).contentType("application/json").body("{\"period\": \"April\"}")
+                .post("/api/v1/reports/liquidation-register/runs").then().statusCode(400).body("errors.field", hasItem("period"));
+        TestUsers.as(Roles.REGULATOR).contentType("application/json").body("{}")
+                .post("/api/v1/reports/liquidation-register/runs").then().statusCode(400).body("errors.field", hasItem("period"));
+        TestUsers.as(Roles.REGULATOR).contentType("application/json").body("{\"period\": \"2026\", \"venue\": \"NO-SUCH-VENUE\"}")
+                .post("/api/v1/reports/liquidation-register/runs").then().statusCode(422)
+                .contentType("application/problem+json");
+        TestUsers.as(Roles.REGULATOR).get("/api/v1/reports/runs/999999999/package").then().statusCode(404);
+    }
+
+    private static String refusal(byte[] zip) throws IOException {
+        Path file = Files.createTempFile("register", ".zip");
+        Files.write(file, zip);
+        PackageVerifier.Result r = PackageVerifier.check(file);
+        assertThat(r.valid()).as(r.reason()).isFalse();
+        return r.reason();
+    }
+
+    private static Map<String, byte[]> unzip(byte[] zip) throws IOException {
+        Map<String, byte[]> out = new LinkedHashMap<>();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                out.put(e.getName(), in.readAllBytes());
+            }
+        }
+        return out;
+    }
+
+    private static byte[] rezip(Map<String, byte[]> files, String name, UnaryOperator<String> change) throws IOException {
+        Map<String, byte[]> changed = new LinkedHashMap<>(files);
+        String before = new String(files.get(name), StandardCharsets.UTF_8);
+        String after = change.apply(before);
+        assertThat(after).as("the change applies to " + name).isNotEqualTo(before);
+        changed.put(name, after.getBytes(StandardCharsets.UTF_8));
+        return zipOf(changed);
+    }
+
+    private static byte[] zipOf(Map<String, byte[]> files) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            for (Map.Entry<String, byte[]> f : files.entrySet()) {
+                zip.putNextEntry(new ZipEntry(f.getKey()));
+                zip.write(f.getValue());
+                zip.closeEntry();
+            }
+        }
+        return out.toByteArray();
+    }
+
+}
