@@ -1,7 +1,8 @@
 # Sourced by the bench/run-*.sh scripts: a fresh database and the packaged service on port 8089.
 #   start_service DATABASE LOG ROLE   (extra environment is passed through, e.g. LIQAUDIT_DEMO_*)
 # Sets BENCH_CREDENTIALS (user:password of a user with ROLE) and stops the service on exit.
-# BENCH_KEEP_DB=1 keeps the database as a previous run left it (no reload of a million events).
+# BENCH_KEEP_DB=1 keeps the database as a previous run left it (no reload of a million events);
+# BENCH_JAVA_OPTS are passed to the service's JVM (e.g. -Xmx256m).
 # A kept database keeps its signing key too: its checkpoints must verify with the key that signed them.
 signing_key() {
   local file="/tmp/liqaudit-bench-signing-key-$1"
@@ -22,7 +23,7 @@ start_service() {
   LIQAUDIT_BOOTSTRAP_USERS="$BENCH_CREDENTIALS:$role" \
   LIQAUDIT_LEDGER_SIGNING_KEY="$(signing_key "$db")" \
   LIQAUDIT_CSRF_KEY="$(head -c 32 /dev/urandom | base64)" \
-    java -jar target/quarkus-app/quarkus-run.jar > "$log" 2>&1 &
+    java ${BENCH_JAVA_OPTS:-} -jar target/quarkus-app/quarkus-run.jar > "$log" 2>&1 &
   BENCH_SERVICE=$!
   trap 'kill $BENCH_SERVICE 2>/dev/null || true' EXIT
   for _ in $(seq 1 120); do curl -sf http://127.0.0.1:8089/q/health/ready >/dev/null && return 0; sleep 0.5; done
