@@ -95,7 +95,10 @@ public class PortalResource {
         }
         return signIn.attempt(username, password, from).chain(outcome -> {
             if (outcome instanceof SignIn.SignedIn s) {
-                return sessions.open(s.account().username(), from).map(token -> Response.seeOther(URI.create("/portal"))
+                // Supervisors' pages are the reports; everyone else starts at the portal's home.
+                String home = !s.account().roles().contains(Roles.AUDITOR) && s.account().roles().contains(Roles.REGULATOR)
+                        ? "/reports" : "/portal";
+                return sessions.open(s.account().username(), from).map(token -> Response.seeOther(URI.create(home))
                         .cookie(sessionCookie(token, -1)).build());
             }
             if (outcome instanceof SignIn.Locked l) {

@@ -1,7 +1,6 @@
 package io.liqaudit.reports;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.liqaudit.disclosure.Period;
 import io.liqaudit.platform.http.QueryParams;
 import io.liqaudit.platform.problem.Problem;
 import io.liqaudit.platform.problem.ProblemResponses;
@@ -68,40 +67,24 @@ public class ReportResource {
         }
         ReportDefinition report = found.get();
         QueryParams params = new QueryParams();
-        Map<String, String> given = new LinkedHashMap<>();
+        Map<String, String> raw = new LinkedHashMap<>();
         if (body == null || !body.isObject()) {
             params.problem("body", "must be a JSON object of the report's parameters");
         } else {
             for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext();) {
                 Map.Entry<String, JsonNode> f = it.next();
-                if (report.parameters().stream().noneMatch(p -> p.name().equals(f.getKey()))) {
-                    params.problem(f.getKey().length() > 64 ? "body" : f.getKey(), "is not a parameter of " + id + " (it takes "
-                            + report.parameters().stream().map(ReportDefinition.Parameter::name).toList() + ")");
-                } else if (!f.getValue().isTextual()) {
-                    params.problem(f.getKey(), "must be a string");
+                if (f.getValue().isTextual()) {
+                    raw.put(f.getKey(), f.getValue().textValue());
                 } else {
-                    given.put(f.getKey(), f.getValue().textValue());
+                    params.problem(f.getKey().length() > 64 ? "body" : f.getKey(), "must be a string");
                 }
             }
         }
-        for (ReportDefinition.Parameter p : report.parameters()) {
-            if (p.required() && !given.containsKey(p.name()) && params.ok()) {
-                params.problem(p.name(), "is required: " + p.description());
-            }
-        }
-        Period period = null;
-        if (given.containsKey("period")) {
-            try {
-                period = Period.parse(given.get("period"));
-            } catch (IllegalArgumentException e) {
-                params.problem("period", e.getMessage());
-            }
-        }
-        String venue = given.containsKey("venue") ? params.identifier("venue", given.get("venue")) : null;
+        ReportParameters read = params.ok() ? ReportParameters.read(report, raw, params) : null;
         if (!params.ok()) {
             return Uni.createFrom().item(params.invalid());
         }
-        return runs.start(report, given, period, venue, identity.getPrincipal().getName()).map(started -> started.run() == null
+        return runs.start(report, read.given(), read.period(), read.venue(), identity.getPrincipal().getName()).map(started -> started.run() == null
                 ? ProblemResponses.of(Problem.of(started.status(), started.status() == 409 ? "Conflict" : "Unprocessable Content",
                         started.refusal()))
                 : Response.accepted(started.run()).location(URI.create("/api/v1/reports/runs/" + started.run().id())).build());

@@ -62,6 +62,8 @@ class PortalBrowserTest {
         try (Browser browser = new Browser(base.toString())) {
             browser.open("/portal/login").type("User name", "t-regulator").type("Password", "regulator-password-1")
                     .click("Sign in");
+            assertThat(browser.path()).as("a supervisor starts at the reports").isEqualTo("/reports");
+            browser.open("/portal");
             assertThat(browser.text()).contains("This page is not for your role").contains("t-regulator");
             browser.screenshots("portal-forbidden");
         }

@@ -109,6 +109,12 @@ final class EndpointMatrix {
             new Endpoint("GET", "/portal/evidence/{sha256}", "/portal/evidence/" + "0".repeat(64), Set.of(Roles.AUDITOR)),
             new Endpoint("GET", "/portal/evidence/{sha256}.zip", "/portal/evidence/" + "0".repeat(64) + ".zip",
                     Set.of(Roles.AUDITOR)),
+            new Endpoint("GET", "/reports", "/reports", Set.of(Roles.REGULATOR, Roles.AUDITOR)),
+            new Endpoint("POST", "/reports/{id}/runs", "/reports/liquidation-register/runs", Set.of(Roles.REGULATOR, Roles.AUDITOR),
+                    "application/x-www-form-urlencoded"),
+            new Endpoint("GET", "/reports/runs/{runId}", "/reports/runs/999999999", Set.of(Roles.REGULATOR, Roles.AUDITOR)),
+            new Endpoint("GET", "/reports/runs/{runId}/package", "/reports/runs/999999999/package",
+                    Set.of(Roles.REGULATOR, Roles.AUDITOR)),
             new Endpoint("GET", "/portal/login", "/portal/login", PUBLIC),
             new Endpoint("POST", "/portal/login", "/portal/login", PUBLIC, "application/x-www-form-urlencoded"),
             new Endpoint("POST", "/portal/logout", "/portal/logout", ANY_ROLE, "application/x-www-form-urlencoded"));

@@ -28,6 +28,11 @@ public final class QueryParams {
         problems.add(new FieldError(name, message));
     }
 
+    /** The problems in words, for a page that shows them instead of answering problem+json. */
+    public String inWords() {
+        return String.join("; ", problems.stream().map(p -> p.field() + " " + p.message()).toList());
+    }
+
     /** The 400 naming every bad parameter. */
     public Response invalid() {
         return ProblemResponses.of(Problem.invalid("Invalid parameters.", problems));
