@@ -10,7 +10,8 @@ create table report_run (
     requested_by    text        not null,
     requested_at    timestamptz not null,
     tree_size       bigint      not null,
-    -- ... and each with its latest recomputation with id up to this (the last when the run started).
+    -- ... each with its latest recomputation computed by the checkpoint's signing time; for the
+    -- record, the last such recomputation.
     recomputation_bound bigint  not null,
     total           bigint      not null,
     rows_written    bigint      not null default 0,

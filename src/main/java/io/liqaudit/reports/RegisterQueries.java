@@ -12,22 +12,20 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The liquidation register's rows, pinned: events with {@code sequence < treeSize} of the pinned
- * checkpoint, each with its latest recomputation with {@code id <= recomputationBound} (the last
- * one when the run started). Neither later events nor later re-verification runs change them, so
- * the same run parameters give the same rows whenever they are read. (The current standing in
- * event_status is not pinned: a late event can move a fund-chain flag; the fund statement
- * reports continuity.) Values in the order of the definition's columns.
+ * The liquidation register's rows, pinned ({@link ReportSource.Pin}): events with
+ * {@code sequence < treeSize}, each with its latest recomputation computed by the checkpoint's
+ * signing time. Neither later events nor later re-verification runs change them. (The current
+ * standing in event_status is not pinned: a late event can move a fund-chain flag.) Values in
+ * the order of the definition's columns.
  */
 @ApplicationScoped
-public class RegisterQueries {
+public class RegisterQueries implements ReportSource {
 
     private static final ObjectMapper JSON = ExactDecimalJson.storedMapper();
 
@@ -38,19 +36,11 @@ public class RegisterQueries {
                    r.outcome, r.mark_price, r.liquidation_price, r.bankruptcy_price, r.liquidated_quantity, r.total_fee,
                    r.excess_equity, r.trader_return, r.insurance_fund_delta, r.bankruptcy_loss, r.adl_shortfall
             from liquidation_event e
-            cross join lateral (select * from recomputation x where x.event_sequence = e.sequence and x.id <= $1
+            cross join lateral (select * from recomputation x where x.event_sequence = e.sequence and x.computed_at <= $1
                                 order by x.id desc limit 1) r
             where e.sequence < $2 and e.sequence > $3 and e.occurred_at >= $4 and e.occurred_at < $5
               and ($6::text is null or e.venue = $6)
             order by e.sequence limit $7""";
-
-    /** The pin of a run: the tree size of its checkpoint and the last recomputation when it started. */
-    public record Pin(long treeSize, long recomputationBound) {
-    }
-
-    /** What a run covers: a period (from inclusive, to exclusive) and perhaps one venue. */
-    public record Scope(OffsetDateTime from, OffsetDateTime to, String venue) {
-    }
 
     private final Pool pool;
     private final MerkleLogRepository log;
@@ -61,6 +51,7 @@ public class RegisterQueries {
     }
 
     /** How many rows the register of this scope and pin has. */
+    @Override
     public Uni<Long> count(Pin pin, Scope scope) {
         return pool.preparedQuery("""
                         select count(*) from liquidation_event e where e.sequence < $1 and e.occurred_at >= $2
@@ -70,8 +61,9 @@ public class RegisterQueries {
     }
 
     /** Up to {@code limit} rows after {@code afterSequence} (-1: from the first). */
+    @Override
     public Uni<List<List<Object>>> page(Pin pin, Scope scope, long afterSequence, int limit) {
-        return pool.preparedQuery(PAGE).execute(Tuple.tuple().addValue(pin.recomputationBound()).addValue(pin.treeSize())
+        return pool.preparedQuery(PAGE).execute(Tuple.tuple().addValue(pin.at()).addValue(pin.treeSize())
                         .addValue(afterSequence).addValue(scope.from()).addValue(scope.to()).addValue(scope.venue())
                         .addValue(limit))
                 .chain(rows -> {

@@ -16,6 +16,8 @@ public record ReportDefinition(String id, int version, String title, String purp
     public enum Source {
         /** As the venue sent it. */
         RECORDED,
+        /** What the venue's own engine reported it did (part of what was recorded), set against ours. */
+        REPORTED,
         /** Computed by our engine from what was recorded. */
         RECOMPUTED,
         /** Made from recomputed values by a stated rule (verdict, findings, differing fields). */

@@ -51,7 +51,7 @@ public class ReportRun {
     @Column(name = "tree_size", nullable = false)
     public long treeSize;
 
-    /** Each event with its latest recomputation with id up to this: the last one when the run started. */
+    /** For the record: the last recomputation computed by the checkpoint's signing time, which the run can see. */
     @Column(name = "recomputation_bound", nullable = false)
     public long recomputationBound;
 

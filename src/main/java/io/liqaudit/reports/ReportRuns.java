@@ -59,6 +59,7 @@ public class ReportRuns {
 
     private final ReportRunRepository runs;
     private final RegisterQueries register;
+    private final DiscrepancyQueries discrepancies;
     private final Checkpoints checkpoints;
     private final LedgerProofs proofs;
     private final LedgerKeys keys;
@@ -67,8 +68,9 @@ public class ReportRuns {
     private final ObjectMapper json;
     private final Pool pool;
 
-    ReportRuns(ReportRunRepository runs, RegisterQueries register, Checkpoints checkpoints, LedgerProofs proofs,
-            LedgerKeys keys, LiquidationQueries events, LiqauditConfig config, ObjectMapper json, Pool pool) {
+    ReportRuns(ReportRunRepository runs, RegisterQueries register, DiscrepancyQueries discrepancies, Checkpoints checkpoints,
+            LedgerProofs proofs, LedgerKeys keys, LiquidationQueries events, LiqauditConfig config, ObjectMapper json, Pool pool) {
+        this.discrepancies = discrepancies;
         this.runs = runs;
         this.register = register;
         this.checkpoints = checkpoints;
@@ -80,20 +82,22 @@ public class ReportRuns {
         this.pool = pool;
     }
 
-    /** Starts a run of the register for these (already checked) parameters; refuses when nothing could be pinned or found. */
+    /** Starts a run of a report for these (already checked) parameters; refuses when nothing could be pinned or found. */
     public Uni<Started> start(ReportDefinition report, Map<String, String> parameters, Period period, String venue, String by) {
-        RegisterQueries.Scope scope = new RegisterQueries.Scope(start(period.from()), start(period.to()), venue);
+        ReportSource.Scope scope = new ReportSource.Scope(start(period.from()), start(period.to()), venue);
         return checkpoints.latest().chain(cp -> {
             if (cp.isEmpty()) {
                 return Uni.createFrom().item(new Started(null, "no signed checkpoint yet to pin the report to; one is signed "
                         + "within a checkpoint interval of the first event", 409));
             }
             Checkpoints.Stored checkpoint = cp.get();
-            return pool.query("select coalesce(max(id), 0) from recomputation").execute()
+            ReportSource.Pin pin = new ReportSource.Pin(checkpoint.treeSize(), checkpoint.createdAt());
+            // For the record: the last recomputation the pin can see.
+            return pool.preparedQuery("select coalesce(max(id), 0) from recomputation where computed_at <= $1")
+                    .execute(Tuple.of(pin.at()))
                     .map(rows -> rows.iterator().next().getLong(0))
                     .chain(bound -> {
-                        RegisterQueries.Pin pin = new RegisterQueries.Pin(checkpoint.treeSize(), bound);
-                        return register.count(pin, scope).chain(total -> {
+                        return source(report).count(pin, scope).chain(total -> {
                             if (total == 0) {
                                 return Uni.createFrom().item(new Started(null, "no events " + (venue == null ? ""
                                         : "of venue " + venue + " ") + "in " + period.label() + " are in the signed log; "
@@ -108,12 +112,12 @@ public class ReportRuns {
                                 run.requestedBy = by;
                                 run.requestedAt = Timestamps.nowMicros();
                                 run.treeSize = pin.treeSize();
-                                run.recomputationBound = pin.recomputationBound();
+                                run.recomputationBound = bound;
                                 run.total = total;
                                 return runs.persist(run);
                             }).map(run -> {
                                 Infrastructure.getDefaultWorkerPool().execute(
-                                        () -> generate(run.id, report, pin, scope, checkpoint, parameters));
+                                        () -> generate(run.id, report, pin, bound, scope, checkpoint, parameters));
                                 return new Started(view(run), null, 202);
                             });
                         });
@@ -129,18 +133,28 @@ public class ReportRuns {
         return Panache.withSession(() -> runs.page(beforeId, count)).map(all -> all.stream().map(ReportRuns::view).toList());
     }
 
+    private ReportSource source(ReportDefinition report) {
+        return switch (report.id()) {
+            case "liquidation-register" -> register;
+            case "discrepancies" -> discrepancies;
+            default -> throw new IllegalStateException("no source for report " + report.id());
+        };
+    }
+
     /** Where a run's finished package is kept. */
     public Path packagePath(long id) {
         return Path.of(config.reports().dir(), "run-" + id, "package.zip");
     }
 
     /** Generates the package on this (worker) thread: data files page by page, proofs, dictionary, signed manifest, ZIP. */
-    private void generate(long runId, ReportDefinition report, RegisterQueries.Pin pin, RegisterQueries.Scope scope,
+    private void generate(long runId, ReportDefinition report, ReportSource.Pin pin, long recomputationBound,
+            ReportSource.Scope scope,
             Checkpoints.Stored checkpoint, Map<String, String> parameters) {
         try {
             Path dir = Files.createDirectories(Path.of(config.reports().dir(), "run-" + runId));
             List<String> columns = report.columnNames();
-            long total = register.count(pin, scope).await().indefinitely();
+            ReportSource source = source(report);
+            long total = source.count(pin, scope).await().indefinitely();
             List<List<Object>> sample = new ArrayList<>();
             TreeSet<String> engineVersions = new TreeSet<>();
             DataFile.Fact csvFact;
@@ -151,14 +165,16 @@ public class ReportRuns {
                 long after = -1;
                 long index = 0;
                 while (true) {
-                    List<List<Object>> page = register.page(pin, scope, after, PAGE).await().indefinitely();
+                    List<List<Object>> page = source.page(pin, scope, after, PAGE).await().indefinitely();
                     if (page.isEmpty()) {
                         break;
                     }
                     for (List<Object> row : page) {
                         csv.row(ReportLines.csv(row));
                         jsonl.row(ReportLines.jsonLine(columns, row));
-                        engineVersions.add((String) row.get(columns.indexOf("engineVersion")));
+                        if (columns.contains("engineVersion")) {
+                            engineVersions.add((String) row.get(columns.indexOf("engineVersion")));
+                        }
                         // Spread evenly: a row is sampled where index × sample ÷ total steps up (every row when fewer).
                         if (index == 0 || index * PROVEN_SAMPLE / total != (index - 1) * PROVEN_SAMPLE / total) {
                             sample.add(row);
@@ -196,7 +212,7 @@ public class ReportRuns {
             manifest.set("engineVersions", json.valueToTree(engineVersions));
             ObjectNode pinned = manifest.putObject("checkpoint");
             pinned.put("treeSize", checkpoint.treeSize()).put("rootHash", cpView.rootHash()).put("note", checkpoint.note());
-            manifest.put("recomputationBound", pin.recomputationBound());
+            manifest.put("recomputationBound", recomputationBound);
             ArrayNode list = manifest.putArray("files");
             for (DataFile.Fact f : facts) {
                 list.addObject().put("name", f.name()).put("bytes", f.bytes()).put("rows", f.rows()).put("sha256", f.sha256());
@@ -226,7 +242,7 @@ public class ReportRuns {
     }
 
     /** For each sampled row: the event's content (to rebuild its leaf) and its inclusion proof in the pinned tree. */
-    private DataFile.Fact writeProofs(Path dir, List<List<Object>> sample, RegisterQueries.Pin pin, List<String> columns)
+    private DataFile.Fact writeProofs(Path dir, List<List<Object>> sample, ReportSource.Pin pin, List<String> columns)
             throws IOException {
         try (DataFile out = new DataFile(dir.resolve("proofs.jsonl"))) {
             for (List<Object> row : sample) {

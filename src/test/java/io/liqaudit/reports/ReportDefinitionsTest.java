@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Definitions and data agree: every file in reports/ is a report the service makes, and every row
- * the register's query gives has exactly the defined columns, each of its type and nullability —
+ * each report's query gives has exactly the defined columns, each of its type and nullability —
  * over every public vector (all verdicts, outcomes and optional fields), so a column added to the
  * query and not to the dictionary, or the reverse, fails here.
  */
@@ -31,6 +31,9 @@ class ReportDefinitionsTest {
 
     @Inject
     RegisterQueries register;
+
+    @Inject
+    DiscrepancyQueries discrepancies;
 
     @Test
     void everyDefinitionFileIsAReportAndEveryReportHasItsFile() throws IOException {
@@ -56,20 +59,30 @@ class ReportDefinitionsTest {
         }
         TestUsers.as(Roles.INGESTOR).contentType("application/json").body(batch.append("]}").toString())
                 .post("/api/v1/liquidations/batch").then().statusCode(200);
-        ReportDefinition d = ReportCatalog.find("liquidation-register").orElseThrow();
-        RegisterQueries.Pin pin = new RegisterQueries.Pin(Long.MAX_VALUE, Long.MAX_VALUE);
-        RegisterQueries.Scope scope = new RegisterQueries.Scope(OffsetDateTime.of(2000, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC),
+        ReportSource.Pin pin = new ReportSource.Pin(Long.MAX_VALUE, OffsetDateTime.of(2100, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC));
+        ReportSource.Scope scope = new ReportSource.Scope(OffsetDateTime.of(2000, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC),
                 OffsetDateTime.of(2100, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC), venue);
         List<List<Object>> rows = register.page(pin, scope, -1, 1000).await().indefinitely();
         assertThat(rows).hasSize(all.size());
-        Set<String> verdicts = new HashSet<>();
+        Set<String> verdicts = conform("liquidation-register", rows, "verdict");
+        assertThat(verdicts).as("the vectors hold every verdict").contains("CONSISTENT", "DISCREPANT", "UNVERIFIABLE");
+
+        List<List<Object>> items = discrepancies.page(pin, scope, -1, 1000).await().indefinitely();
+        assertThat(items).hasSize(discrepancies.count(pin, scope).await().indefinitely().intValue());
+        assertThat(conform("discrepancies", items, "kind")).containsExactlyInAnyOrder("FINDING", "DIFFERENCE", "UNVERIFIABLE");
+    }
+
+    /** Every row has the report's columns, each of its type and nullability; answers the values of one column. */
+    private static Set<String> conform(String reportId, List<List<Object>> rows, String column) {
+        ReportDefinition d = ReportCatalog.find(reportId).orElseThrow();
+        Set<String> seen = new HashSet<>();
         for (List<Object> row : rows) {
             assertThat(row).hasSameSizeAs(d.columns());
             for (int i = 0; i < row.size(); i++) {
                 ReportDefinition.Column c = d.columns().get(i);
                 Object v = row.get(i);
                 if (v == null) {
-                    assertThat(c.nullable()).as("%s is null but not nullable", c.name()).isTrue();
+                    assertThat(c.nullable()).as("%s.%s is null but not nullable", reportId, c.name()).isTrue();
                     continue;
                 }
                 Class<?> expected = switch (c.type()) {
@@ -78,10 +91,10 @@ class ReportDefinitionsTest {
                     case LIST -> List.class;
                     case TEXT, TIMESTAMP, HEX -> String.class;
                 };
-                assertThat(v).as(c.name()).isInstanceOf(expected);
+                assertThat(v).as(reportId + "." + c.name()).isInstanceOf(expected);
             }
-            verdicts.add((String) row.get(d.columnNames().indexOf("verdict")));
+            seen.add((String) row.get(d.columnNames().indexOf(column)));
         }
-        assertThat(verdicts).as("the vectors hold every verdict").contains("CONSISTENT", "DISCREPANT", "UNVERIFIABLE");
+        return seen;
     }
 }
