@@ -49,7 +49,7 @@ public class IntegrityPages {
     static class Templates {
         static native TemplateInstance integrity(String username, List<LedgerAudits.AuditView> audits,
                 List<VerificationRuns.RunView> runs, String olderAudits, String olderRuns, List<String> venues,
-                List<Verdict> verdicts, boolean running);
+                List<String> funds, List<Verdict> verdicts, boolean running);
 
         static native TemplateInstance run(String username, VerificationRuns.RunView run, List<RunQueries.Named> named,
                 String nextCursor);
@@ -95,7 +95,7 @@ public class IntegrityPages {
                     boolean running = auditPage.stream().anyMatch(x -> x.status() == JobStatus.RUNNING)
                             || runPage.stream().anyMatch(x -> x.status() == JobStatus.RUNNING);
                     return Response.ok(Templates.integrity(user(), auditPage, runPage, olderAudits, olderRuns,
-                            known.venues(), List.of(Verdict.values()), running)).build();
+                            known.venues(), known.funds(), List.of(Verdict.values()), running)).build();
                 })));
     }
 

@@ -73,6 +73,7 @@ class IntegrityPagesTest {
 
         String integrity = given().cookie(PortalSessions.COOKIE, session).get("/portal/integrity").then().statusCode(200)
                 .extract().asString();
+        assertThat(integrity).contains("href=\"/portal/funds/" + discrepant.get("insuranceFund").get("fundId").asText() + "\"");
         String auditPath = java.net.URI.create(audit.getHeader("Location")).getPath();
         assertThat(integrity).contains("href=\"" + auditPath + "\"");
 
@@ -99,7 +100,8 @@ class IntegrityPagesTest {
                 second.get("eventId").asText()).then().statusCode(200).extract().asString();
         // The second event's page shows the entry before it (the first) and its own break.
         assertThat(event).contains("The fund's chain around this event").contains("href=\"/portal/funds/" + fund + "\"")
-                .contains("event " + first.get("eventId").asText()).contains(second.get("eventId").asText() + " — break");
+                .contains("event " + first.get("eventId").asText()).contains(second.get("eventId").asText() + " — break")
+                .contains("The insurance fund&#39;s stated balance before this event is not the balance");
         assertThat(event.indexOf("event " + first.get("eventId").asText()))
                 .isLessThan(event.indexOf("event " + second.get("eventId").asText()));
     }
