@@ -55,7 +55,12 @@ public class DiscrepancyQueries implements ReportSource {
                 .map(rows -> rows.iterator().next().getLong(0));
     }
 
+    /** Pages of at most {@code limit} events, each page ending after its last event's sequence. */
     @Override
+    public Uni<Page> next(Pin pin, Scope scope, long after, int limit) {
+        return page(pin, scope, after, limit).map(rows -> new Page(rows, ReportSource.lastEvent(rows, limit)));
+    }
+
     public Uni<List<List<Object>>> page(Pin pin, Scope scope, long afterSequence, int limit) {
         return pool.preparedQuery("""
                         select e.sequence, e.venue, e.event_id, e.occurred_at, e.symbol, e.fund_id, r.verdict, r.output, c.id as case_id,

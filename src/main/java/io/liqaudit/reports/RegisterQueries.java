@@ -61,7 +61,12 @@ public class RegisterQueries implements ReportSource {
     }
 
     /** Up to {@code limit} rows after {@code afterSequence} (-1: from the first). */
+    /** Pages of at most {@code limit} events, each page ending after its last event's sequence. */
     @Override
+    public Uni<Page> next(Pin pin, Scope scope, long after, int limit) {
+        return page(pin, scope, after, limit).map(rows -> new Page(rows, ReportSource.lastEvent(rows, limit)));
+    }
+
     public Uni<List<List<Object>>> page(Pin pin, Scope scope, long afterSequence, int limit) {
         return pool.preparedQuery(PAGE).execute(Tuple.tuple().addValue(pin.at()).addValue(pin.treeSize())
                         .addValue(afterSequence).addValue(scope.from()).addValue(scope.to()).addValue(scope.venue())

@@ -19,7 +19,7 @@ import java.util.Optional;
 public final class ReportCatalog {
 
     /** Every report, in the catalogue's order. */
-    public static final List<String> IDS = List.of("liquidation-register", "discrepancies");
+    public static final List<String> IDS = List.of("liquidation-register", "fund-statement", "discrepancies");
 
     private static final Map<String, ReportDefinition> DEFINITIONS = load();
 

@@ -60,6 +60,7 @@ public class ReportRuns {
     private final ReportRunRepository runs;
     private final RegisterQueries register;
     private final DiscrepancyQueries discrepancies;
+    private final FundStatementQueries fundStatement;
     private final Checkpoints checkpoints;
     private final LedgerProofs proofs;
     private final LedgerKeys keys;
@@ -68,8 +69,10 @@ public class ReportRuns {
     private final ObjectMapper json;
     private final Pool pool;
 
-    ReportRuns(ReportRunRepository runs, RegisterQueries register, DiscrepancyQueries discrepancies, Checkpoints checkpoints,
-            LedgerProofs proofs, LedgerKeys keys, LiquidationQueries events, LiqauditConfig config, ObjectMapper json, Pool pool) {
+    ReportRuns(ReportRunRepository runs, RegisterQueries register, DiscrepancyQueries discrepancies,
+            FundStatementQueries fundStatement, Checkpoints checkpoints, LedgerProofs proofs, LedgerKeys keys,
+            LiquidationQueries events, LiqauditConfig config, ObjectMapper json, Pool pool) {
+        this.fundStatement = fundStatement;
         this.discrepancies = discrepancies;
         this.runs = runs;
         this.register = register;
@@ -137,6 +140,7 @@ public class ReportRuns {
         return switch (report.id()) {
             case "liquidation-register" -> register;
             case "discrepancies" -> discrepancies;
+            case "fund-statement" -> fundStatement;
             default -> throw new IllegalStateException("no source for report " + report.id());
         };
     }
@@ -162,26 +166,24 @@ public class ReportRuns {
             try (DataFile csv = new DataFile(dir.resolve(report.id() + ".csv"));
                     DataFile jsonl = new DataFile(dir.resolve(report.id() + ".jsonl"))) {
                 csv.text(ReportLines.csvHeader(columns));
-                long after = -1;
+                Long after = -1L;
                 long index = 0;
-                while (true) {
-                    List<List<Object>> page = source.page(pin, scope, after, PAGE).await().indefinitely();
-                    if (page.isEmpty()) {
-                        break;
-                    }
-                    for (List<Object> row : page) {
+                while (after != null) {
+                    ReportSource.Page next = source.next(pin, scope, after, PAGE).await().indefinitely();
+                    for (List<Object> row : next.rows()) {
                         csv.row(ReportLines.csv(row));
                         jsonl.row(ReportLines.jsonLine(columns, row));
                         if (columns.contains("engineVersion")) {
                             engineVersions.add((String) row.get(columns.indexOf("engineVersion")));
                         }
                         // Spread evenly: a row is sampled where index × sample ÷ total steps up (every row when fewer).
-                        if (index == 0 || index * PROVEN_SAMPLE / total != (index - 1) * PROVEN_SAMPLE / total) {
+                        if (source.eventRows()
+                                && (index == 0 || index * PROVEN_SAMPLE / total != (index - 1) * PROVEN_SAMPLE / total)) {
                             sample.add(row);
                         }
                         index++;
                     }
-                    after = (Long) page.get(page.size() - 1).get(0);
+                    after = next.next();
                     pool.preparedQuery("update report_run set rows_written = $2 where id = $1")
                             .execute(Tuple.of(runId, index)).await().indefinitely();
                 }

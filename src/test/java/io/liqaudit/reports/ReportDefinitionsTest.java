@@ -35,6 +35,9 @@ class ReportDefinitionsTest {
     @Inject
     DiscrepancyQueries discrepancies;
 
+    @Inject
+    FundStatementQueries fundStatement;
+
     @Test
     void everyDefinitionFileIsAReportAndEveryReportHasItsFile() throws IOException {
         Set<String> files = new HashSet<>();
@@ -70,6 +73,15 @@ class ReportDefinitionsTest {
         List<List<Object>> items = discrepancies.page(pin, scope, -1, 1000).await().indefinitely();
         assertThat(items).hasSize(discrepancies.count(pin, scope).await().indefinitely().intValue());
         assertThat(conform("discrepancies", items, "kind")).containsExactlyInAnyOrder("FINDING", "DIFFERENCE", "UNVERIFIABLE");
+
+        List<List<Object>> days = new java.util.ArrayList<>();
+        for (Long after = -1L; after != null;) {
+            ReportSource.Page page = fundStatement.next(pin, scope, after, 1000).await().indefinitely();
+            days.addAll(page.rows());
+            after = page.next();
+        }
+        assertThat(days).isNotEmpty();
+        assertThat(conform("fund-statement", days, "balanced")).contains("true", "false");
     }
 
     /** Every row has the report's columns, each of its type and nullability; answers the values of one column. */

@@ -145,6 +145,29 @@ class ReportRunsTest {
     }
 
     @Test
+    void aFundStatementPackageVerifies() throws Exception {
+        String venue = recordVenue(20);
+        Response started = TestUsers.as(Roles.REGULATOR).contentType("application/json")
+                .body("{\"period\": \"2026-04\", \"venue\": \"" + venue + "\"}").post("/api/v1/reports/fund-statement/runs");
+        started.then().statusCode(202);
+        JsonNode run = null;
+        for (int i = 0; i < 200; i++) {
+            run = JSON.readTree(TestUsers.as(Roles.REGULATOR).get(started.getHeader("Location")).asString());
+            if (!run.get("status").asText().equals("RUNNING")) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        assertThat(run.get("status").asText()).as(run.toString()).isEqualTo("DONE");
+        Path file = Files.createTempFile("statement", ".zip");
+        Files.write(file, download(run));
+        PackageVerifier.Result verdict = PackageVerifier.check(file);
+        assertThat(verdict.valid()).as(verdict.reason()).isTrue();
+        String csv = new String(unzip(Files.readAllBytes(file)).get("fund-statement.csv"), StandardCharsets.UTF_8);
+        assertThat(csv).startsWith("fundId,day,openingBalance").contains(",2026-04-0");
+    }
+
+    @Test
     void badRequestsAreNamedAndNothingEmptyIsMade() throws Exception {
         TestUsers.as(Roles.REGULATOR).get("/api/v1/reports").then().statusCode(200)
                 .body("id", hasItem("liquidation-register")).body("[0].columns.name", hasItem("leafHash"));
