@@ -58,8 +58,12 @@ class ReportRunsTest {
     }
 
     private static JsonNode runToTheEnd(String body) throws Exception {
+        return runToTheEnd("liquidation-register", body);
+    }
+
+    private static JsonNode runToTheEnd(String report, String body) throws Exception {
         Response started = TestUsers.as(Roles.REGULATOR).contentType("application/json").body(body)
-                .post("/api/v1/reports/liquidation-register/runs");
+                .post("/api/v1/reports/" + report + "/runs");
         started.then().statusCode(202).body("status", org.hamcrest.Matchers.equalTo("RUNNING"));
         String location = started.getHeader("Location");
         for (int i = 0; i < 200; i++) {
@@ -123,17 +127,7 @@ class ReportRunsTest {
     @Test
     void aDiscrepanciesPackageListsEachFindingAndDifferenceAndVerifies() throws Exception {
         String venue = recordVenue(30);
-        Response started = TestUsers.as(Roles.REGULATOR).contentType("application/json")
-                .body("{\"period\": \"2026-04\", \"venue\": \"" + venue + "\"}").post("/api/v1/reports/discrepancies/runs");
-        started.then().statusCode(202);
-        JsonNode run = null;
-        for (int i = 0; i < 200; i++) {
-            run = JSON.readTree(TestUsers.as(Roles.REGULATOR).get(started.getHeader("Location")).asString());
-            if (!run.get("status").asText().equals("RUNNING")) {
-                break;
-            }
-            Thread.sleep(100);
-        }
+        JsonNode run = runToTheEnd("discrepancies", "{\"period\": \"2026-04\", \"venue\": \"" + venue + "\"}");
         assertThat(run.get("status").asText()).as(run.toString()).isEqualTo("DONE");
         Path file = Files.createTempFile("discrepancies", ".zip");
         Files.write(file, download(run));
@@ -147,17 +141,7 @@ class ReportRunsTest {
     @Test
     void aFundStatementPackageVerifies() throws Exception {
         String venue = recordVenue(20);
-        Response started = TestUsers.as(Roles.REGULATOR).contentType("application/json")
-                .body("{\"period\": \"2026-04\", \"venue\": \"" + venue + "\"}").post("/api/v1/reports/fund-statement/runs");
-        started.then().statusCode(202);
-        JsonNode run = null;
-        for (int i = 0; i < 200; i++) {
-            run = JSON.readTree(TestUsers.as(Roles.REGULATOR).get(started.getHeader("Location")).asString());
-            if (!run.get("status").asText().equals("RUNNING")) {
-                break;
-            }
-            Thread.sleep(100);
-        }
+        JsonNode run = runToTheEnd("fund-statement", "{\"period\": \"2026-04\", \"venue\": \"" + venue + "\"}");
         assertThat(run.get("status").asText()).as(run.toString()).isEqualTo("DONE");
         Path file = Files.createTempFile("statement", ".zip");
         Files.write(file, download(run));
