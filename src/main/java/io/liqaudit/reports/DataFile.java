@@ -44,6 +44,12 @@ final class DataFile implements AutoCloseable {
         bytes += b.length;
     }
 
+    /** Bytes that are not rows (a PDF). */
+    void bytes(byte[] b) throws IOException {
+        out.write(b);
+        bytes += b.length;
+    }
+
     void row(String line) throws IOException {
         text(line);
         rows++;

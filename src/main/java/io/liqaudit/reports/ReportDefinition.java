@@ -4,10 +4,11 @@ import java.util.List;
 
 /**
  * A report as data (one JSON file per report in {@code reports/}): what it is for, how often it
- * is due, the parameters it takes and each column's type, unit, nullability, meaning and source.
+ * is due, the column its PDF summary counts rows by, the parameters it takes and each column's
+ * type, unit, nullability, meaning and source.
  * Served as the dictionary and included in every package.
  */
-public record ReportDefinition(String id, int version, String title, String purpose, Frequency frequency,
+public record ReportDefinition(String id, int version, String title, String purpose, Frequency frequency, String summaryBy,
         List<Parameter> parameters, List<Column> columns) {
 
     public enum Frequency { DAILY, MONTHLY, QUARTERLY }

@@ -14,6 +14,8 @@ import io.liqaudit.platform.JobStatus;
 import io.liqaudit.platform.LiqauditConfig;
 import io.liqaudit.platform.Timestamps;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -68,10 +70,13 @@ public class ReportRuns {
     private final LiqauditConfig config;
     private final ObjectMapper json;
     private final Pool pool;
+    private final Template pdf;
 
     ReportRuns(ReportRunRepository runs, RegisterQueries register, DiscrepancyQueries discrepancies,
             FundStatementQueries fundStatement, Checkpoints checkpoints, LedgerProofs proofs, LedgerKeys keys,
-            LiquidationQueries events, LiqauditConfig config, ObjectMapper json, Pool pool) {
+            LiquidationQueries events, LiqauditConfig config, ObjectMapper json, Pool pool,
+            @Location("reports/pdf.html") Template pdf) {
+        this.pdf = pdf;
         this.fundStatement = fundStatement;
         this.discrepancies = discrepancies;
         this.runs = runs;
@@ -161,6 +166,8 @@ public class ReportRuns {
             long total = source.count(pin, scope).await().indefinitely();
             List<List<Object>> sample = new ArrayList<>();
             TreeSet<String> engineVersions = new TreeSet<>();
+            Map<String, Long> summary = new java.util.TreeMap<>();
+            int summaryColumn = columns.indexOf(report.summaryBy());
             DataFile.Fact csvFact;
             DataFile.Fact jsonFact;
             try (DataFile csv = new DataFile(dir.resolve(report.id() + ".csv"));
@@ -173,6 +180,9 @@ public class ReportRuns {
                     for (List<Object> row : next.rows()) {
                         csv.row(ReportLines.csv(row));
                         jsonl.row(ReportLines.jsonLine(columns, row));
+                        if (summaryColumn >= 0) {
+                            summary.merge(String.valueOf(row.get(summaryColumn)), 1L, Long::sum);
+                        }
                         if (columns.contains("engineVersion")) {
                             engineVersions.add((String) row.get(columns.indexOf("engineVersion")));
                         }
@@ -206,11 +216,21 @@ public class ReportRuns {
             files.add(dir.resolve(report.id() + ".csv"));
             facts.add(jsonFact);
             files.add(dir.resolve(report.id() + ".jsonl"));
+            String generatedAt = Timestamps.format(Timestamps.nowMicros());
+            long pdfStarted = System.nanoTime();
+            facts.add(ReportPdf.write(dir.resolve(report.id() + ".pdf"), pdf.data("report", report).data("run", runId)
+                    .data("parameters", parameters).data("treeSize", checkpoint.treeSize())
+                    .data("checkpointAt", cpView.timestamp()).data("rootHash", cpView.rootHash())
+                    .data("generatedAt", generatedAt).data("rows", csvFact.rows())
+                    .data("summary", ReportPdf.summary(summary)).render()));
+            files.add(dir.resolve(report.id() + ".pdf"));
+            LOG.infof("report run %d: %d rows written, PDF in %d ms", runId, csvFact.rows(),
+                    (System.nanoTime() - pdfStarted) / 1_000_000);
 
             ObjectNode manifest = json.createObjectNode();
             manifest.put("report", report.id()).put("version", report.version()).put("run", runId);
             manifest.set("parameters", json.valueToTree(parameters));
-            manifest.put("generatedAt", Timestamps.format(Timestamps.nowMicros()));
+            manifest.put("generatedAt", generatedAt);
             manifest.set("engineVersions", json.valueToTree(engineVersions));
             ObjectNode pinned = manifest.putObject("checkpoint");
             pinned.put("treeSize", checkpoint.treeSize()).put("rootHash", cpView.rootHash()).put("note", checkpoint.note());

@@ -93,11 +93,15 @@ class ReportRunsTest {
         Files.write(file, zip);
         PackageVerifier.Result verdict = PackageVerifier.check(file);
         assertThat(verdict.valid()).as(verdict.reason()).isTrue();
-        assertThat(verdict.reason()).contains("40 rows").contains("32 sampled rows proven");
+        assertThat(verdict.reason()).contains("40 rows").contains("9 files match").contains("32 sampled rows proven");
 
         Map<String, byte[]> files = unzip(zip);
         assertThat(files.keySet()).containsExactly("proofs.jsonl", "dictionary.json", "checkpoint.json", "public-key.json",
-                "liquidation-register.csv", "liquidation-register.jsonl", "manifest.json", "manifest.sig");
+                "liquidation-register.csv", "liquidation-register.jsonl", "liquidation-register.pdf", "manifest.json",
+                "manifest.sig");
+        String pdf = pdfText(files.get("liquidation-register.pdf"));
+        assertThat(pdf).contains("Liquidation register").contains("Rows by verdict").contains("Dictionary").contains("leafHash")
+                .contains(venue);
         String csv = new String(files.get("liquidation-register.csv"), StandardCharsets.UTF_8);
         assertThat(csv).startsWith(String.join(",", ReportCatalog.find("liquidation-register").orElseThrow().columnNames()));
         assertThat(csv.split("\r\n")).hasSize(41);
@@ -168,6 +172,12 @@ class ReportRunsTest {
                 .post("/api/v1/reports/liquidation-register/runs").then().statusCode(422)
                 .contentType("application/problem+json");
         TestUsers.as(Roles.REGULATOR).get("/api/v1/reports/runs/999999999/package").then().statusCode(404);
+    }
+
+    private static String pdfText(byte[] pdf) throws IOException {
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            return new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+        }
     }
 
     private static String refusal(byte[] zip) throws IOException {
