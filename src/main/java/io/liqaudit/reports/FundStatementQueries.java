@@ -33,7 +33,12 @@ public class FundStatementQueries implements ReportSource {
             where e.sequence < $1 and e.occurred_at >= $2 and e.occurred_at < $3 and ($4::text is null or e.venue = $4)
             order by 1""";
 
-    /** One fund's chain after a position, in order: events (pinned) and movements (recorded by the pin). */
+    /**
+     * One fund's chain after a position (time, 0 for movements / 1 for events, id), in order: events
+     * (pinned) and movements (recorded by the pin). The order is folded into each table's (time, id)
+     * bound, as FundChainRepository does, so the (fund_id, occurred_at, …) indexes serve it: a
+     * three-part row comparison with the order in the middle walked the fund's whole chain per page.
+     */
     private static final String CHAIN = """
             select * from (
                 select e.occurred_at, 1 as ord, e.sequence as ref, e.fund_balance_before as stated, r.insurance_fund_delta as delta,
@@ -43,12 +48,12 @@ public class FundStatementQueries implements ReportSource {
                 cross join lateral (select * from recomputation x where x.event_sequence = e.sequence and x.computed_at <= $2
                                     order by x.id desc limit 1) r
                 where e.fund_id = $1 and e.sequence < $3 and e.occurred_at < $4
-                  and (e.occurred_at, 1, e.sequence) > ($5, $6, $7)
+                  and (e.occurred_at, e.sequence) > ($5, case when $6 = 1 then $7 else -1 end)
                 union all
                 select m.occurred_at, 0, m.id, null, m.signed_amount, null, null, null, null, null, null, m.kind
                 from fund_movement m
                 where m.fund_id = $1 and m.recorded_at <= $2 and m.occurred_at < $4
-                  and (m.occurred_at, 0, m.id) > ($5, $6, $7)
+                  and (m.occurred_at, m.id) > ($5, case when $6 = 1 then 9223372036854775807 else $7 end)
             ) chain order by occurred_at, ord, ref limit $8""";
 
     private final Pool pool;
