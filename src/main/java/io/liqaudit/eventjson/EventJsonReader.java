@@ -29,6 +29,8 @@ import java.util.Set;
  */
 public final class EventJsonReader {
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper STORED = io.liqaudit.platform.json.ExactDecimalJson.storedMapper();
+
     // With these bounds and the 4 MB body limit, no request costs more than about 100 ms of one
     // core (bench/README.md, LargestRequestBenchmark); real venues use tens of tiers and steps.
     public static final int MAX_TIERS = 50;
@@ -79,6 +81,25 @@ public final class EventJsonReader {
     /** Reads an event that was recorded before (its time was checked when it arrived). */
     public static Result readStored(JsonNode root) {
         return read(root, InputRules.END);
+    }
+
+    /**
+     * A stored event's input text as an event; a stored input that does not read is a fault of
+     * the store (everything stored was read when it arrived), not of a request.
+     */
+    public static LiquidationEvent storedEvent(String input) {
+        JsonNode node;
+        try {
+            node = STORED.readTree(input);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("the stored input is not readable JSON: " + e.getOriginalMessage());
+        }
+        Result read = readStored(node);
+        if (!read.isValid()) {
+            throw new IllegalStateException("the stored input does not read as an event under today's input rules: "
+                    + read.problems().stream().limit(5).map(p -> p.field() + " " + p.message()).toList());
+        }
+        return read.event();
     }
 
     private LiquidationEvent event(JsonNode root) {

@@ -11,6 +11,8 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
@@ -91,24 +93,50 @@ public class Checkpoints {
         return one("select * from checkpoint where tree_size = $1", Tuple.of(treeSize));
     }
 
+    /**
+     * The checkpoints signed in [from, to) of at most {@code maxTreeSize}, after tree size
+     * {@code afterTreeSize}, in order, at most {@code limit}: an attestation's page. Each is checked
+     * as {@link #latest()} checks it.
+     */
+    public Uni<List<Stored>> signedIn(OffsetDateTime from, OffsetDateTime to, long maxTreeSize, long afterTreeSize, int limit) {
+        return reads.preparedQuery("select * from checkpoint where created_at >= $1 and created_at < $2 and tree_size <= $3 "
+                        + "and tree_size > $4 order by tree_size limit $5")
+                .execute(Tuple.of(from, to, maxTreeSize, afterTreeSize, limit))
+                .map(rows -> {
+                    List<Stored> out = new ArrayList<>();
+                    rows.forEach(r -> out.add(verified(r)));
+                    return out;
+                });
+    }
+
+    /** How many checkpoints {@link #signedIn} would list in all. */
+    public Uni<Long> countSignedIn(OffsetDateTime from, OffsetDateTime to, long maxTreeSize) {
+        return reads.preparedQuery("select count(*) from checkpoint where created_at >= $1 and created_at < $2 "
+                        + "and tree_size <= $3")
+                .execute(Tuple.of(from, to, maxTreeSize)).map(rows -> rows.iterator().next().getLong(0));
+    }
+
+    /** The last checkpoint signed before {@code at}: what a period's first checkpoint is proven consistent with. */
+    public Uni<Optional<Stored>> lastBefore(OffsetDateTime at) {
+        return one("select * from checkpoint where created_at < $1 order by tree_size desc limit 1", Tuple.of(at));
+    }
+
     private Uni<Optional<Stored>> one(String sql, Tuple params) {
-        return reads.preparedQuery(sql).execute(params).map(rows -> {
-            if (!rows.iterator().hasNext()) {
-                return Optional.empty();
-            }
-            Row r = rows.iterator().next();
-            long size = r.getLong("tree_size");
-            SignedNote.Checkpoint signed;
-            try {
-                signed = SignedNote.verify(r.getString("note"), keys.keyName(), keys.keys().publicKey());
-            } catch (IllegalArgumentException e) {
-                throw new Unverifiable(size, "its signature does not verify");
-            }
-            if (signed.treeSize() != size || !java.util.Arrays.equals(signed.rootHash(), r.getBuffer("root_hash").getBytes())) {
-                throw new Unverifiable(size, "its row differs from its signed note");
-            }
-            return Optional.of(new Stored(signed.treeSize(), signed.rootHash(), r.getOffsetDateTime("created_at"),
-                    r.getString("note")));
-        });
+        return reads.preparedQuery(sql).execute(params).map(rows -> rows.iterator().hasNext()
+                ? Optional.of(verified(rows.iterator().next())) : Optional.empty());
+    }
+
+    private Stored verified(Row r) {
+        long size = r.getLong("tree_size");
+        SignedNote.Checkpoint signed;
+        try {
+            signed = SignedNote.verify(r.getString("note"), keys.keyName(), keys.keys().publicKey());
+        } catch (IllegalArgumentException e) {
+            throw new Unverifiable(size, "its signature does not verify");
+        }
+        if (signed.treeSize() != size || !java.util.Arrays.equals(signed.rootHash(), r.getBuffer("root_hash").getBytes())) {
+            throw new Unverifiable(size, "its row differs from its signed note");
+        }
+        return new Stored(signed.treeSize(), signed.rootHash(), r.getOffsetDateTime("created_at"), r.getString("note"));
     }
 }

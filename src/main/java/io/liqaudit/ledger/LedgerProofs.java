@@ -43,6 +43,12 @@ public class LedgerProofs {
                 MerkleTree.inclusionPath(sequence, treeSize, nodes).stream().map(HEX::formatHex).toList()));
     }
 
+    /** Proofs for many pairs of sizes, from one read of the nodes they need; a proof from size 0 is empty (nothing to extend). */
+    public Uni<List<ConsistencyProof>> consistencies(List<long[]> pairs) {
+        return log.compute(pool, nodes -> pairs.stream().map(p -> new ConsistencyProof(p[0], p[1], p[0] == 0 ? List.of()
+                : MerkleTree.consistencyProof(p[0], p[1], nodes).stream().map(HEX::formatHex).toList())).toList());
+    }
+
     public Uni<ConsistencyProof> consistency(long from, long to) {
         return log.compute(pool, nodes -> new ConsistencyProof(from, to,
                 MerkleTree.consistencyProof(from, to, nodes).stream().map(HEX::formatHex).toList()));

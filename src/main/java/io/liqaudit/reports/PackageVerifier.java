@@ -32,7 +32,8 @@ import java.util.zip.ZipInputStream;
  * the manifest's signature; every file's SHA-256, size and row count against the manifest, and no
  * file missing or added; the checkpoint's signature and that it is the one the manifest pins;
  * every register row below the pinned tree size; and, for the proven sample, that each event's
- * content hashes to the row's leaf hash and its audit path leads to the signed root. Streams the
+ * content hashes to the row's leaf hash and its audit path leads to the signed root; for an
+ * integrity attestation, each listed checkpoint and its consistency proof ({@link AttestationCheck}). Streams the
  * files (the proofs first, then only the sampled rows' leaves are kept): a package of any size
  * is checked in little memory. Prints {@code valid: …} and exits 0,
  * or {@code invalid: <what failed>} and exits 1.
@@ -41,6 +42,7 @@ public final class PackageVerifier {
 
     private static final ObjectMapper JSON = ExactDecimalJson.storedMapper();
     private static final HexFormat HEX = HexFormat.of();
+    private static final String ATTESTATION = "integrity-attestation.jsonl";
 
     /** The verdict and why. */
     public record Result(boolean valid, String reason) {
@@ -69,13 +71,25 @@ public final class PackageVerifier {
             Map<Long, String> leafOfSequence = new HashMap<>();
             long[] maxSequence = {-1};
             String register = null;
+            AttestationCheck attestation = null;
             try (ZipInputStream in = new ZipInputStream(new BufferedInputStream(Files.newInputStream(zip)))) {
                 for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
                     boolean isCsv = e.getName().endsWith(".csv");
                     if (isCsv) {
                         register = e.getName();
                     }
-                    Seen seen = read(in, isCsv, leafOfSequence, maxSequence);
+                    AttestationCheck lines = null;
+                    if (e.getName().equals(ATTESTATION)) {
+                        Seen key = files.get("public-key.json");
+                        if (key == null) {
+                            return invalid("public-key.json must come before " + ATTESTATION + " in the package");
+                        }
+                        JsonNode k = JSON.readTree(key.small());
+                        attestation = new AttestationCheck(k.path("keyName").asText(),
+                                Base64.getDecoder().decode(k.path("key").asText()));
+                        lines = attestation;
+                    }
+                    Seen seen = read(in, isCsv, leafOfSequence, maxSequence, lines);
                     if (files.put(e.getName(), seen) != null) {
                         return invalid("the package holds " + e.getName() + " twice");
                     }
@@ -159,10 +173,21 @@ public final class PackageVerifier {
             if (register != null && files.get(register).eventRows() && files.get(register).lines() > 1 && proven == 0) {
                 return invalid("no register row is proven");
             }
+            if (manifest.path("report").asText().equals("integrity-attestation") && attestation == null) {
+                return invalid("the attestation has no " + ATTESTATION);
+            }
+            String attested = "";
+            if (attestation != null) {
+                var failure = attestation.failure(treeSize);
+                if (failure.isPresent()) {
+                    return invalid(failure.get());
+                }
+                attested = "; " + attestation.checkpoints() + " checkpoints signed and each proven to extend the one before";
+            }
             return new Result(true, manifest.path("report").asText() + " run " + manifest.path("run").asLong() + ": "
                     + (register == null ? 0 : files.get(register).lines() - 1) + " rows, " + files.size()
                     + " files match the manifest signed by " + keyName + "; pinned to the signed tree of size " + treeSize
-                    + "; " + proven + " sampled rows proven leaves of it");
+                    + "; " + proven + " sampled rows proven leaves of it" + attested);
         } catch (IOException | RuntimeException e) {
             return invalid("the package cannot be read (" + e.getMessage() + ")");
         }
@@ -172,15 +197,18 @@ public final class PackageVerifier {
      * Reads one entry as a stream: its size, lines and SHA-256, its bytes when small (the JSON
      * files), and for the register CSV each row's (sequence, leaf hash), the first two columns.
      */
-    private static Seen read(InputStream in, boolean registerCsv, Map<Long, String> leaves, long[] maxSequence)
-            throws IOException {
+    private static Seen read(InputStream in, boolean registerCsv, Map<Long, String> leaves, long[] maxSequence,
+            AttestationCheck jsonLines) throws IOException {
         MessageDigest d = ManifestNote.digest();
         java.io.ByteArrayOutputStream small = new java.io.ByteArrayOutputStream();
         StringBuilder line = new StringBuilder();
+        // The whole line as bytes (UTF-8), for a JSON Lines file checked row by row.
+        java.io.ByteArrayOutputStream whole = new java.io.ByteArrayOutputStream();
         long bytes = 0;
         long lines = 0;
         byte[] buf = new byte[1 << 16];
         boolean header = true;
+        boolean quoted = false;
         boolean eventRows = false;
         for (int n = in.read(buf); n > 0; n = in.read(buf)) {
             d.update(buf, 0, n);
@@ -189,7 +217,11 @@ public final class PackageVerifier {
                 small.write(buf, 0, n);
             }
             for (int i = 0; i < n; i++) {
-                if (buf[i] == '\n') {
+                if (registerCsv && buf[i] == '"') {
+                    // RFC 4180: a quoted cell may hold line breaks (a signed note does); "" inside toggles twice.
+                    quoted = !quoted;
+                }
+                if (buf[i] == '\n' && !quoted) {
                     lines++;
                     if (registerCsv) {
                         if (header) {
@@ -205,9 +237,18 @@ public final class PackageVerifier {
                         }
                         header = false;
                     }
+                    if (jsonLines != null) {
+                        jsonLines.line(new String(whole.toByteArray(), StandardCharsets.UTF_8));
+                        whole.reset();
+                    }
                     line.setLength(0);
-                } else if (registerCsv && line.length() < 200) {
-                    line.append((char) buf[i]);
+                } else {
+                    if (registerCsv && line.length() < 200) {
+                        line.append((char) buf[i]);
+                    }
+                    if (jsonLines != null && whole.size() < (1 << 20)) {
+                        whole.write(buf[i]);
+                    }
                 }
             }
         }

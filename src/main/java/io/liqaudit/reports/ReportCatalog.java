@@ -19,7 +19,8 @@ import java.util.Optional;
 public final class ReportCatalog {
 
     /** Every report, in the catalogue's order. */
-    public static final List<String> IDS = List.of("liquidation-register", "fund-statement", "discrepancies");
+    public static final List<String> IDS = List.of("liquidation-register", "fund-statement", "discrepancies",
+            "liquidation-prices", "integrity-attestation");
 
     private static final Map<String, ReportDefinition> DEFINITIONS = load();
 

@@ -37,6 +37,11 @@ public record ReportDefinition(String id, int version, String title, String purp
     public record Column(String name, ColumnType type, String unit, boolean nullable, Source source, String description) {
     }
 
+    /** Whether the report takes this parameter (the page shows a venue field only where it does). */
+    public boolean takes(String parameter) {
+        return parameters.stream().anyMatch(p -> p.name().equals(parameter));
+    }
+
     public List<String> columnNames() {
         return columns.stream().map(Column::name).toList();
     }

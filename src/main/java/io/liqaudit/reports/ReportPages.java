@@ -19,7 +19,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -120,14 +119,10 @@ public class ReportPages {
         if (!params.ok()) {
             return Uni.createFrom().item(params.invalid());
         }
-        return runs.find(runId).map(found -> {
-            if (found.isEmpty() || found.get().packageUrl() == null || !Files.exists(runs.packagePath(runId))) {
-                return Response.status(404).type(MediaType.TEXT_PLAIN).entity("Run " + runId + " has no package to download.")
-                        .build();
-            }
-            return Response.ok(runs.packagePath(runId).toFile()).type("application/zip").header("Content-Disposition",
-                    "attachment; filename=\"" + found.get().reportId() + "-run-" + runId + ".zip\"").build();
-        });
+        return runs.download(runId).map(d -> d.zip() == null
+                ? Response.status(d.status()).type(MediaType.TEXT_PLAIN).entity(d.refusal()).build()
+                : Response.ok(d.zip().toFile()).type("application/zip")
+                        .header("Content-Disposition", "attachment; filename=\"" + d.filename() + "\"").build());
     }
 
     private String user() {

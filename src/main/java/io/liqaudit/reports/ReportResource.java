@@ -1,6 +1,7 @@
 package io.liqaudit.reports;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.liqaudit.platform.http.Cursor;
 import io.liqaudit.platform.http.QueryParams;
 import io.liqaudit.platform.problem.Problem;
 import io.liqaudit.platform.problem.ProblemResponses;
@@ -14,10 +15,10 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.nio.file.Files;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -90,6 +91,28 @@ public class ReportResource {
                 : Response.accepted(started.run()).location(URI.create("/api/v1/reports/runs/" + started.run().id())).build());
     }
 
+    /** A page of runs, newest first, and the cursor of the next (null on the last). */
+    public record RunPage(List<ReportRuns.RunView> items, String nextCursor) {
+    }
+
+    @GET
+    @Path("runs")
+    @Operation(summary = "The report runs, newest first, each with its status and package; cursor pages",
+            description = "Packages are kept: every finished run stays listed and re-downloadable, never regenerated.")
+    public Uni<Response> list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        QueryParams params = new QueryParams();
+        int size = params.limit(limit, 50, 500);
+        Long before = params.numberCursor(cursor);
+        if (!params.ok()) {
+            return Uni.createFrom().item(params.invalid());
+        }
+        return runs.page(before, size + 1).map(rows -> {
+            boolean more = rows.size() > size;
+            List<ReportRuns.RunView> page = more ? rows.subList(0, size) : rows;
+            return Response.ok(new RunPage(page, more ? Cursor.encode(String.valueOf(page.get(size - 1).id())) : null)).build();
+        });
+    }
+
     @GET
     @Path("runs/{runId}")
     @Operation(summary = "A run's status (RUNNING, DONE, FAILED), progress and, when done, its package's URL and SHA-256")
@@ -113,24 +136,14 @@ public class ReportResource {
         if (!params.ok()) {
             return Uni.createFrom().item(params.invalid());
         }
-        return runs.find(runId).map(found -> {
-            if (found.isEmpty()) {
-                return ProblemResponses.of(Problem.of(404, "Not Found", "No report run " + runId + "."));
-            }
-            ReportRuns.RunView r = found.get();
-            if (r.packageUrl() == null) {
-                return ProblemResponses.of(Problem.of(409, "Conflict", "Run " + runId + " is " + r.status()
-                        + (r.failure() == null ? "" : ": " + r.failure()) + "; it has no package."));
-            }
-            java.nio.file.Path zip = runs.packagePath(runId);
-            if (!Files.exists(zip)) {
-                return ProblemResponses.of(Problem.of(410, "Gone", "The package of run " + runId
-                        + " is no longer in the reports directory; an operator can restore it from backup."));
-            }
-            return Response.ok(zip.toFile()).type("application/zip")
-                    .header("Content-Disposition", "attachment; filename=\"" + r.reportId() + "-run-" + runId + ".zip\"")
-                    .build();
-        });
+        return runs.download(runId).map(d -> d.zip() == null
+                ? ProblemResponses.of(Problem.of(d.status(), switch (d.status()) {
+                    case 404 -> "Not Found";
+                    case 409 -> "Conflict";
+                    default -> "Gone";
+                }, d.refusal()))
+                : Response.ok(d.zip().toFile()).type("application/zip")
+                        .header("Content-Disposition", "attachment; filename=\"" + d.filename() + "\"").build());
     }
 
     private static Response unknown(String id) {

@@ -63,6 +63,8 @@ public class ReportRuns {
     private final RegisterQueries register;
     private final DiscrepancyQueries discrepancies;
     private final FundStatementQueries fundStatement;
+    private final LiquidationPriceQueries prices;
+    private final AttestationQueries attestation;
     private final Checkpoints checkpoints;
     private final LedgerProofs proofs;
     private final LedgerKeys keys;
@@ -73,11 +75,14 @@ public class ReportRuns {
     private final Template pdf;
 
     ReportRuns(ReportRunRepository runs, RegisterQueries register, DiscrepancyQueries discrepancies,
-            FundStatementQueries fundStatement, Checkpoints checkpoints, LedgerProofs proofs, LedgerKeys keys,
+            FundStatementQueries fundStatement, LiquidationPriceQueries prices, AttestationQueries attestation,
+            Checkpoints checkpoints, LedgerProofs proofs, LedgerKeys keys,
             LiquidationQueries events, LiqauditConfig config, ObjectMapper json, Pool pool,
             @Location("reports/pdf.html") Template pdf) {
         this.pdf = pdf;
         this.fundStatement = fundStatement;
+        this.prices = prices;
+        this.attestation = attestation;
         this.discrepancies = discrepancies;
         this.runs = runs;
         this.register = register;
@@ -107,9 +112,9 @@ public class ReportRuns {
                     .chain(bound -> {
                         return source(report).count(pin, scope).chain(total -> {
                             if (total == 0) {
-                                return Uni.createFrom().item(new Started(null, "no events " + (venue == null ? ""
-                                        : "of venue " + venue + " ") + "in " + period.label() + " are in the signed log; "
-                                        + "an empty report would look like a result", 422));
+                                return Uni.createFrom().item(new Started(null, "the signed log holds nothing this report "
+                                        + "covers in " + period.label() + (venue == null ? "" : " for venue " + venue)
+                                        + "; an empty report would look like a result", 422));
                             }
                             return Panache.withTransaction(() -> {
                                 ReportRun run = new ReportRun();
@@ -146,8 +151,34 @@ public class ReportRuns {
             case "liquidation-register" -> register;
             case "discrepancies" -> discrepancies;
             case "fund-statement" -> fundStatement;
+            case "liquidation-prices" -> prices;
+            case "integrity-attestation" -> attestation;
             default -> throw new IllegalStateException("no source for report " + report.id());
         };
+    }
+
+    /** A run's package to send, or why there is none: 404 no such run, 409 not done, 410 kept no more. */
+    public record Download(Path zip, String filename, int status, String refusal) {
+    }
+
+    /** The package of a run, as both the API and the page send it. */
+    public Uni<Download> download(long runId) {
+        return find(runId).map(found -> {
+            if (found.isEmpty()) {
+                return new Download(null, null, 404, "No report run " + runId + ".");
+            }
+            RunView r = found.get();
+            if (r.packageUrl() == null) {
+                return new Download(null, null, 409, "Run " + runId + " is " + r.status()
+                        + (r.failure() == null ? "" : ": " + r.failure()) + "; it has no package.");
+            }
+            Path zip = packagePath(runId);
+            if (!Files.exists(zip)) {
+                return new Download(null, null, 410, "The package of run " + runId
+                        + " is no longer in the reports directory; an operator can restore it from backup.");
+            }
+            return new Download(zip, r.reportId() + "-run-" + runId + ".zip", 200, null);
+        });
     }
 
     /** Where a run's finished package is kept. */
@@ -183,7 +214,7 @@ public class ReportRuns {
                         if (summaryColumn >= 0) {
                             summary.merge(String.valueOf(row.get(summaryColumn)), 1L, Long::sum);
                         }
-                        if (columns.contains("engineVersion")) {
+                        if (columns.contains("engineVersion") && row.get(columns.indexOf("engineVersion")) != null) {
                             engineVersions.add((String) row.get(columns.indexOf("engineVersion")));
                         }
                         // Spread evenly: a row is sampled where index × sample ÷ total steps up (every row when fewer).

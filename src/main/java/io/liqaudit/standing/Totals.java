@@ -121,6 +121,8 @@ public final class Totals {
     public long discrepant() { return discrepant; }
     public long unverifiable() { return unverifiable; }
     public long distanceCount() { return distanceCount; }
+    /** The sum of the events' distances; of one event's contribution, its distance. */
+    public BigDecimal distanceSumBps() { return distanceSumBps; }
     public long markLastCount() { return markLastCount; }
     public long[] excessHist() { return excessHist.clone(); }
 

@@ -1,7 +1,6 @@
 package io.liqaudit.verification;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.liqaudit.standing.Figures;
 import io.liqaudit.standing.EffectiveVerdict;
@@ -50,7 +49,6 @@ public class VerificationRuns {
 
     private static final Logger LOG = Logger.getLogger(VerificationRuns.class);
     private static final ObjectMapper JSON = ExactDecimalJson.newMapper();
-    private static final ObjectMapper STORED = ExactDecimalJson.storedMapper();
 
     /** What a client sees of a run. */
     public record RunView(long id, JobStatus status, String engineVersion, String requestedBy, String requestedAt,
@@ -258,7 +256,7 @@ public class VerificationRuns {
         LiquidationEvent event;
         EngineResult result;
         try {
-            event = parseEvent(r.getString("input"));
+            event = EventJsonReader.storedEvent(r.getString("input"));
             result = LiquidationEngine.replay(event);
         } catch (RuntimeException e) {
             // Recorded and passed over: one event that cannot be processed must not stall the run.
@@ -282,21 +280,6 @@ public class VerificationRuns {
                 .execute(Tuple.of(runId, failures.stream().map(Failure::sequence).toArray(Long[]::new),
                         failures.stream().map(Failure::reason).toArray(String[]::new)))
                 .replaceWithVoid();
-    }
-
-    private static LiquidationEvent parseEvent(String input) {
-        JsonNode node;
-        try {
-            node = STORED.readTree(input);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("the stored input is not readable JSON: " + e.getOriginalMessage());
-        }
-        EventJsonReader.Result read = EventJsonReader.readStored(node);
-        if (!read.isValid()) {
-            throw new IllegalStateException("the stored input does not read as an event under today's input rules: "
-                    + read.problems().stream().limit(5).map(p -> p.field() + " " + p.message()).toList());
-        }
-        return read.event();
     }
 
     /** The figures the rollups hold for an event now: its current recomputation and effective verdict. */

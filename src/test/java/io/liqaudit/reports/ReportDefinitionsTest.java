@@ -38,6 +38,12 @@ class ReportDefinitionsTest {
     @Inject
     FundStatementQueries fundStatement;
 
+    @Inject
+    LiquidationPriceQueries prices;
+
+    @Inject
+    AttestationQueries attestation;
+
     @Test
     void everyDefinitionFileIsAReportAndEveryReportHasItsFile() throws IOException {
         Set<String> files = new HashSet<>();
@@ -82,6 +88,49 @@ class ReportDefinitionsTest {
         }
         assertThat(days).isNotEmpty();
         assertThat(conform("fund-statement", days, "balanced")).contains("true", "false");
+
+        List<List<Object>> symbols = all(prices, pin, scope);
+        assertThat(symbols).hasSize(prices.count(pin, scope).await().indefinitely().intValue());
+        assertThat(conform("liquidation-prices", symbols, "venue")).containsExactly(venue);
+        assertThat(symbols.stream().mapToLong(r -> (Long) r.get(2)).sum()).isEqualTo(all.size());
+    }
+
+    @Test
+    void everyAttestationRowHasTheDefinedColumns() throws InterruptedException {
+        // Events (recomputed, then checkpointed), a finished tamper audit and re-verification run: every kind of row.
+        StringBuilder batch = new StringBuilder("{\"events\":[");
+        List<com.fasterxml.jackson.databind.node.ObjectNode> some = TestEvents.all().subList(0, 3);
+        for (int i = 0; i < some.size(); i++) {
+            batch.append(i > 0 ? "," : "").append(some.get(i).put("venue", "ATT-" + UUID.randomUUID().toString().substring(0, 8)));
+        }
+        TestUsers.as(Roles.INGESTOR).contentType("application/json").body(batch.append("]}").toString())
+                .post("/api/v1/liquidations/batch").then().statusCode(200);
+        long audit = TestUsers.as(Roles.AUDITOR).contentType("application/json").post("/api/v1/ledger/audit").then().statusCode(202).extract().jsonPath()
+                .getLong("id");
+        long run = TestUsers.as(Roles.AUDITOR).contentType("application/json").body("{\"venue\": \"NO-EVENTS-HERE\"}")
+                .post("/api/v1/verification/runs").then().statusCode(202).extract().jsonPath().getLong("id");
+        for (int i = 0; i < 300 && (TestUsers.as(Roles.AUDITOR).get("/api/v1/ledger/audit/" + audit).jsonPath()
+                .getString("status").equals("RUNNING") || TestUsers.as(Roles.AUDITOR).get("/api/v1/verification/runs/" + run)
+                .jsonPath().getString("status").equals("RUNNING")); i++) {
+            Thread.sleep(100);
+        }
+        ReportSource.Pin pin = new ReportSource.Pin(Long.MAX_VALUE, OffsetDateTime.of(2100, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC));
+        ReportSource.Scope scope = new ReportSource.Scope(OffsetDateTime.now(ZoneOffset.UTC).minusHours(2),
+                OffsetDateTime.now(ZoneOffset.UTC).plusHours(1), null);
+        List<List<Object>> rows = all(attestation, pin, scope);
+        assertThat(rows).hasSize(attestation.count(pin, scope).await().indefinitely().intValue());
+        assertThat(conform("integrity-attestation", rows, "kind")).contains("CHECKPOINT", "AUDIT", "RUN", "ENGINE");
+    }
+
+    /** Every page of a report, at a small page size so that paging itself is exercised. */
+    private static List<List<Object>> all(ReportSource source, ReportSource.Pin pin, ReportSource.Scope scope) {
+        List<List<Object>> rows = new java.util.ArrayList<>();
+        for (Long after = -1L; after != null;) {
+            ReportSource.Page page = source.next(pin, scope, after, 7).await().indefinitely();
+            rows.addAll(page.rows());
+            after = page.next();
+        }
+        return rows;
     }
 
     /** Every row has the report's columns, each of its type and nullability; answers the values of one column. */

@@ -156,6 +156,109 @@ class ReportRunsTest {
     }
 
     @Test
+    void aPricesPackageHasThePublicDisclosuresFiguresPerSymbolAndVerifies() throws Exception {
+        String venue = recordVenue(40);
+        JsonNode run = runToTheEnd("liquidation-prices", "{\"period\": \"2026-04\", \"venue\": \"" + venue + "\"}");
+        assertThat(run.get("status").asText()).as(run.toString()).isEqualTo("DONE");
+        Path file = Files.createTempFile("prices", ".zip");
+        Files.write(file, download(run));
+        PackageVerifier.Result verdict = PackageVerifier.check(file);
+        assertThat(verdict.valid()).as(verdict.reason()).isTrue();
+        List<String> columns = ReportCatalog.find("liquidation-prices").orElseThrow().columnNames();
+        Map<String, JsonNode> bySymbol = new LinkedHashMap<>();
+        for (String line : new String(unzip(Files.readAllBytes(file)).get("liquidation-prices.jsonl"), StandardCharsets.UTF_8)
+                .split("\n")) {
+            JsonNode row = JSON.readTree(line);
+            assertThat(row.get("venue").asText()).isEqualTo(venue);
+            assertThat(row.get("consistent").asLong() + row.get("discrepant").asLong() + row.get("unverifiable").asLong())
+                    .isEqualTo(row.get("events").asLong());
+            bySymbol.put(row.get("symbol").asText(), row);
+        }
+        assertThat(bySymbol.values().stream().mapToLong(r -> r.get("events").asLong()).sum()).isEqualTo(40);
+        assertThat(columns).startsWith("venue", "symbol");
+        // The public page's table of the same venue and month, figure by figure (same per-event rule).
+        String[] published = given().queryParam("period", "2026-04").queryParam("venue", venue).queryParam("table", "by-symbol")
+                .get("/disclosures/liquidation-prices.csv").then().statusCode(200).extract().asString().split("\n");
+        assertThat(published).hasSize(1 + bySymbol.size());
+        String[] pairs = {"liquidations_with_both_prices:priceDistanceEvents", "mean_distance_bps:meanPriceDistanceBps",
+            "median_distance_bps_at_most:p50PriceDistanceBps", "p95_distance_bps_at_most:p95PriceDistanceBps",
+            "fund_paid_count:fundDrawEvents", "fund_paid_amount:fundDraws", "equity_left_count:excessEquityEvents",
+            "kept_by_fund:excessEquityToFund", "returned_to_traders:excessEquityToTrader", "mark_vs_last_mean_bps:meanMarkLastBps"};
+        List<String> header = List.of(published[0].split(","));
+        for (int i = 1; i < published.length; i++) {
+            String[] cells = published[i].split(",", -1);
+            JsonNode row = bySymbol.get(cells[0]);
+            assertThat(row).as("symbol " + cells[0]).isNotNull();
+            for (String pair : pairs) {
+                String ours = row.get(pair.split(":")[1]).isNull() ? "" : row.get(pair.split(":")[1]).asText();
+                String theirs = cells[header.indexOf(pair.split(":")[0])];
+                assertThat(ours.isEmpty() ? ours : new java.math.BigDecimal(ours).stripTrailingZeros().toPlainString())
+                        .as(cells[0] + " " + pair).isEqualTo(theirs.isEmpty() ? theirs
+                                : new java.math.BigDecimal(theirs).stripTrailingZeros().toPlainString());
+            }
+        }
+    }
+
+    @Test
+    void anAttestationPackageProvesEachCheckpointExtendsTheOneBefore() throws Exception {
+        recordVenue(3);
+        String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+        JsonNode run = runToTheEnd("integrity-attestation", "{\"period\": \"" + today + "\"}");
+        assertThat(run.get("status").asText()).as(run.toString()).isEqualTo("DONE");
+        Path file = Files.createTempFile("attestation", ".zip");
+        Files.write(file, download(run));
+        PackageVerifier.Result verdict = PackageVerifier.check(file);
+        assertThat(verdict.valid()).as(verdict.reason()).isTrue();
+        assertThat(verdict.reason()).containsPattern("[1-9][0-9]* checkpoints signed and each proven to extend the one before");
+        Map<String, byte[]> files = unzip(Files.readAllBytes(file));
+        List<String> lines = List.of(new String(files.get("integrity-attestation.jsonl"), StandardCharsets.UTF_8).split("\n"));
+        JsonNode key = JSON.readTree(files.get("public-key.json"));
+        List<String> checkpoints = lines.stream().filter(l -> l.contains("\"kind\":\"CHECKPOINT\"")).toList();
+        assertThat(checkpoints.size()).isGreaterThanOrEqualTo(2);
+        assertThat(attestationFailure(key, checkpoints)).isNull();
+        // Each way a checkpoint row can lie is caught, with the signed manifest set aside (as if re-signed).
+        List<String> skipped = new java.util.ArrayList<>(checkpoints);
+        skipped.remove(1);
+        assertThat(attestationFailure(key, skipped)).contains("a checkpoint is missing between them");
+        String withProof = checkpoints.stream().filter(l -> !l.contains("\"consistencyProof\":[]")
+                && !l.contains("\"consistencyProof\":null")).findFirst().orElseThrow();
+        String badProof = withProof.replaceFirst("(\"consistencyProof\":\\[\")(.)", "$1" + "0");
+        badProof = badProof.equals(withProof) ? withProof.replaceFirst("(\"consistencyProof\":\\[\")(.)", "$1" + "1") : badProof;
+        List<String> forged = new java.util.ArrayList<>(checkpoints);
+        forged.set(checkpoints.indexOf(withProof), badProof);
+        assertThat(attestationFailure(key, forged)).contains("is not proven to extend");
+        List<String> resized = new java.util.ArrayList<>(checkpoints);
+        resized.set(0, checkpoints.get(0).replaceFirst("\"treeSize\":(\\d+)", "\"treeSize\":99$1"));
+        assertThat(attestationFailure(key, resized)).contains("differs from its signed note");
+    }
+
+    private static String attestationFailure(JsonNode key, List<String> lines) {
+        AttestationCheck check = new AttestationCheck(key.get("keyName").asText(),
+                java.util.Base64.getDecoder().decode(key.get("key").asText()));
+        lines.forEach(check::line);
+        return check.failure(Long.MAX_VALUE).orElse(null);
+    }
+
+    @Test
+    void finishedRunsAreListedNewestFirstAPageAtATime() throws Exception {
+        String venue = recordVenue(2);
+        runToTheEnd("{\"period\": \"2026-04\", \"venue\": \"" + venue + "\"}");
+        runToTheEnd("{\"period\": \"2026-04\", \"venue\": \"" + venue + "\"}");
+        JsonNode first = JSON.readTree(TestUsers.as(Roles.REGULATOR).queryParam("limit", 1).get("/api/v1/reports/runs")
+                .then().statusCode(200).extract().asString());
+        assertThat(first.get("items")).hasSize(1);
+        JsonNode second = JSON.readTree(TestUsers.as(Roles.REGULATOR).queryParam("limit", 1)
+                .queryParam("cursor", first.get("nextCursor").asText()).get("/api/v1/reports/runs")
+                .then().statusCode(200).extract().asString());
+        assertThat(second.get("items").get(0).get("id").asLong()).isLessThan(first.get("items").get(0).get("id").asLong());
+        assertThat(second.get("items").get(0).get("packageUrl").asText()).endsWith("/package");
+        TestUsers.as(Roles.REGULATOR).queryParam("cursor", "nonsense").get("/api/v1/reports/runs").then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", hasItem("cursor"));
+        TestUsers.as(Roles.REGULATOR).queryParam("limit", "0").get("/api/v1/reports/runs").then().statusCode(400)
+                .body("errors.field", hasItem("limit"));
+    }
+
+    @Test
     void badRequestsAreNamedAndNothingEmptyIsMade() throws Exception {
         TestUsers.as(Roles.REGULATOR).get("/api/v1/reports").then().statusCode(200)
                 .body("id", hasItem("liquidation-register")).body("[0].columns.name", hasItem("leafHash"));
@@ -172,6 +275,10 @@ class ReportRunsTest {
                 .post("/api/v1/reports/liquidation-register/runs").then().statusCode(422)
                 .contentType("application/problem+json");
         TestUsers.as(Roles.REGULATOR).get("/api/v1/reports/runs/999999999/package").then().statusCode(404);
+        TestUsers.as(Roles.REGULATOR).contentType("application/json").body("{\"period\": \"2026\", \"venue\": \"A\"}")
+                .post("/api/v1/reports/integrity-attestation/runs").then().statusCode(400).body("errors.field", hasItem("venue"));
+        TestUsers.as(Roles.REGULATOR).contentType("application/json").body("{\"period\": \"1999\"}")
+                .post("/api/v1/reports/integrity-attestation/runs").then().statusCode(422);
     }
 
     private static String pdfText(byte[] pdf) throws IOException {

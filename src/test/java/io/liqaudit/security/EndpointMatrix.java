@@ -60,6 +60,7 @@ final class EndpointMatrix {
             new Endpoint("GET", "/api/v1/reports/{id}", "/api/v1/reports/liquidation-register", Set.of(Roles.REGULATOR, Roles.AUDITOR)),
             new Endpoint("POST", "/api/v1/reports/{id}/runs", "/api/v1/reports/liquidation-register/runs",
                     Set.of(Roles.REGULATOR, Roles.AUDITOR)),
+            new Endpoint("GET", "/api/v1/reports/runs", "/api/v1/reports/runs", Set.of(Roles.REGULATOR, Roles.AUDITOR)),
             new Endpoint("GET", "/api/v1/reports/runs/{runId}", "/api/v1/reports/runs/999999999",
                     Set.of(Roles.REGULATOR, Roles.AUDITOR)),
             new Endpoint("GET", "/api/v1/reports/runs/{runId}/package", "/api/v1/reports/runs/999999999/package",
