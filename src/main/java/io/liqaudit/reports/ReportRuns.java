@@ -51,7 +51,7 @@ public class ReportRuns {
 
     /** What a client sees of a run. */
     public record RunView(long id, String reportId, int reportVersion, Map<String, String> parameters, JobStatus status,
-            String requestedBy, String requestedAt, long treeSize, long total, long rows, Long secondsLeft,
+            String requestedBy, String requestedAt, long treeSize, long total, long rows, Long rowsPerSecond, Long secondsLeft,
             String finishedAt, String packageUrl, String packageSha256, Long packageBytes, String failure) {
     }
 
@@ -327,10 +327,11 @@ public class ReportRuns {
     static RunView view(ReportRun r) {
         long elapsed = Duration.between(r.requestedAt, r.finishedAt != null ? r.finishedAt
                 : OffsetDateTime.now(ZoneOffset.UTC)).toMillis();
+        Long rowsPerSecond = elapsed <= 0 || r.rowsWritten == 0 ? null : r.rowsWritten * 1000 / elapsed;
         Long secondsLeft = r.status != JobStatus.RUNNING || r.rowsWritten == 0 ? null
                 : (long) Math.ceil((r.total - r.rowsWritten) * (elapsed / 1000.0) / r.rowsWritten);
         return new RunView(r.id, r.reportId, r.reportVersion, r.parameters, r.status, r.requestedBy,
-                Timestamps.format(r.requestedAt), r.treeSize, r.total, r.rowsWritten, secondsLeft, Timestamps.format(r.finishedAt),
+                Timestamps.format(r.requestedAt), r.treeSize, r.total, r.rowsWritten, rowsPerSecond, secondsLeft, Timestamps.format(r.finishedAt),
                 r.status == JobStatus.DONE ? "/api/v1/reports/runs/" + r.id + "/package" : null,
                 r.packageSha256 == null ? null : HexFormat.of().formatHex(r.packageSha256), r.packageBytes, r.failure);
     }

@@ -247,6 +247,7 @@ class ReportRunsTest {
         JsonNode first = JSON.readTree(TestUsers.as(Roles.REGULATOR).queryParam("limit", 1).get("/api/v1/reports/runs")
                 .then().statusCode(200).extract().asString());
         assertThat(first.get("items")).hasSize(1);
+        assertThat(first.get("items").get(0).get("rowsPerSecond").asLong()).as("the run's rate").isPositive();
         JsonNode second = JSON.readTree(TestUsers.as(Roles.REGULATOR).queryParam("limit", 1)
                 .queryParam("cursor", first.get("nextCursor").asText()).get("/api/v1/reports/runs")
                 .then().statusCode(200).extract().asString());
