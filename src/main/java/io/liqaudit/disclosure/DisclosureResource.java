@@ -71,14 +71,20 @@ public class DisclosureResource {
     static final String[] EXCESS_LABELS = {"< 1", "1 – 10", "10 – 100", "100 – 1,000", "1,000 – 10,000", "10,000 – 100,000",
         "≥ 100,000"};
 
+    /** What a kept page is made for: the page (and CSV table), its scope, and the register's position. */
+    private record PageKey(String page, String table, Scope scope, Long before) {
+    }
+
     private final DisclosureQueries queries;
     private final Checkpoints checkpoints;
     private final LiqauditConfig config;
+    private final PageCache<PageKey, String> cache;
 
     DisclosureResource(DisclosureQueries queries, Checkpoints checkpoints, LiqauditConfig config) {
         this.queries = queries;
         this.checkpoints = checkpoints;
         this.config = config;
+        this.cache = new PageCache<>(config.disclosure().cacheTtl(), 1000, System::nanoTime);
     }
 
     @GET
@@ -177,8 +183,8 @@ public class DisclosureResource {
             case REGISTER -> queries.register(scope, publishedBefore(), before, REGISTER_PAGE).map(CsvTables::register);
         };
         String file = page + "-" + table + "-" + scope.period().label() + ".csv";
-        return body.map(csv -> Response.ok(csv, "text/csv; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"" + file + "\"").build());
+        return cache.get(new PageKey(page, table, scope, before), () -> body).map(csv -> cacheable(Response.ok(csv,
+                "text/csv; charset=UTF-8")).header("Content-Disposition", "attachment; filename=\"" + file + "\"").build());
     }
 
     // --- assembling pages ---------------------------------------------------------------------
@@ -193,11 +199,18 @@ public class DisclosureResource {
         if (!params.ok()) {
             return Uni.createFrom().item(params.invalid());
         }
-        return checkpoints.latest().chain(cp -> {
+        return cache.get(new PageKey(name, null, scope, null), () -> checkpoints.latest().chain(cp -> {
             Header header = new Header(scope, name, LiquidationEngine.VERSION, cp.map(Checkpoints.Stored::treeSize).orElse(null),
                     cp.map(c -> HexFormat.of().formatHex(c.rootHash())).orElse(null));
             return body.render(header, scope);
-        }).map(t -> Response.ok(t, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build());
+        }).chain(TemplateInstance::createUni)).map(html -> cacheable(Response.ok(html, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")))
+                .build());
+    }
+
+    /** Tells shared caches (a CDN in front) what this service does itself: the page may be this old. */
+    private Response.ResponseBuilder cacheable(Response.ResponseBuilder response) {
+        long seconds = config.disclosure().cacheTtl().toSeconds();
+        return seconds > 0 ? response.header("Cache-Control", "public, max-age=" + seconds) : response;
     }
 
     private record IndexData(Totals total, List<Row> venues, String chart, List<Row> series) {

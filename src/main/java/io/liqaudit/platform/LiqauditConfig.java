@@ -35,6 +35,14 @@ public interface LiqauditConfig {
         /** Liquidations appear in the public register only this long after they happened. */
         @WithDefault("24h")
         Duration registerDelay();
+
+        /**
+         * How long a public page made for one scope is served to everyone who asks for it (0: made
+         * for each request). Readers of a cascade then cost the database one page per scope per
+         * interval, however many they are.
+         */
+        @WithDefault("1s")
+        Duration cacheTtl();
     }
 
     interface Ledger {
