@@ -132,7 +132,7 @@ public class VerificationRuns {
 
     /**
      * One chunk read and replayed, ready to write: the replays in sequence order and the last
-     * sequence read (-1 when the run has nothing left).
+     * sequence of the window it covers (-1 when the run has nothing left).
      */
     private record Chunk(List<Replay> replays, long lastSeen) {
     }
@@ -179,11 +179,20 @@ public class VerificationRuns {
     }
 
     private Uni<Chunk> read(io.vertx.mutiny.sqlclient.SqlClient client, RunFilter filter, long after, long upTo) {
+        // A chunk is a window of sequences (gap-free: a window of the whole log holds exactly its size
+        // of events; a filtered run's windows hold the matching ones). Asking instead for "the next
+        // N matching events after X" let the planner join the whole rest of the log before sorting
+        // and limiting: each chunk read cost the remaining run (300-950 ms per 5,000 events at
+        // 100,000; 50 ms per window).
+        if (after >= upTo) {
+            return Uni.createFrom().item(new Chunk(List.of(), -1));
+        }
+        long windowEnd = Math.min(upTo, after + config.verification().chunkSize());
         String select = "select e.sequence, e.input, e.verdict as current_verdict, e.fund_discontinuity, e.outcome, "
                 + "e.total_fee, e.excess_equity, e.trader_return, e.bankruptcy_loss, e.adl_shortfall, e.liquidation_price, "
                 + "e.bankruptcy_price, e.insurance_fund_delta from current_event e where " + RunFilter.where(1)
-                + " and e.sequence > $7 and e.sequence <= $8 order by e.sequence limit $9";
-        Tuple params = filter.addTo(Tuple.tuple()).addValue(after).addValue(upTo).addValue(config.verification().chunkSize());
+                + " and e.sequence > $7 and e.sequence <= $8 order by e.sequence";
+        Tuple params = filter.addTo(Tuple.tuple()).addValue(after).addValue(windowEnd);
         return client.preparedQuery(select).execute(params)
                 .emitOn(Infrastructure.getDefaultWorkerPool()) // parsing and replaying is CPU work
                 .map(rows -> {
@@ -192,7 +201,7 @@ public class VerificationRuns {
                     // Parsing, replaying and rendering each event is independent CPU work: spread over
                     // every core. Writing stays one transaction per chunk, in sequence order.
                     List<Replay> replays = all.parallelStream().map(VerificationRuns::replay).toList();
-                    return new Chunk(replays, all.isEmpty() ? -1 : all.get(all.size() - 1).getLong("sequence"));
+                    return new Chunk(replays, windowEnd);
                 });
     }
 
