@@ -1,5 +1,6 @@
 package io.liqaudit.portal;
 
+import io.liqaudit.platform.http.CsvExport;
 import io.liqaudit.cases.CaseAction;
 import io.liqaudit.cases.CaseOutcome;
 import io.liqaudit.cases.CaseState;

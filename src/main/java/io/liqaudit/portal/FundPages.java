@@ -1,5 +1,6 @@
 package io.liqaudit.portal;
 
+import io.liqaudit.platform.http.CsvExport;
 import io.liqaudit.fund.FundChain;
 import io.liqaudit.fund.FundLedgerQueries;
 import io.liqaudit.platform.CsvCells;

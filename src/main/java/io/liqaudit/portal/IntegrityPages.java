@@ -1,5 +1,6 @@
 package io.liqaudit.portal;
 
+import io.liqaudit.platform.http.CsvExport;
 import io.liqaudit.engine.Verdict;
 import io.liqaudit.ledger.LedgerAudits;
 import io.liqaudit.liquidation.EventSearchQueries;

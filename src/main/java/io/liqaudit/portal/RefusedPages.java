@@ -1,5 +1,6 @@
 package io.liqaudit.portal;
 
+import io.liqaudit.platform.http.CsvExport;
 import io.liqaudit.platform.CsvCells;
 import io.liqaudit.platform.http.Cursor;
 import io.liqaudit.platform.http.QueryParams;

@@ -1,5 +1,6 @@
 package io.liqaudit.portal;
 
+import io.liqaudit.platform.http.CsvExport;
 import io.liqaudit.cases.CaseView;
 import io.liqaudit.cases.Cases;
 import io.liqaudit.engine.MarginMode;

@@ -56,6 +56,8 @@ final class EndpointMatrix {
                     "application/json", "{\"venue\":\"NO-VENUE\"}"),
             new Endpoint("GET", "/api/v1/verification/runs", "/api/v1/verification/runs", Set.of(Roles.AUDITOR)),
             new Endpoint("GET", "/api/v1/cases", "/api/v1/cases", Set.of(Roles.AUDITOR)),
+            new Endpoint("GET", "/api/v1/reconciliation/totals", "/api/v1/reconciliation/totals", Set.of(Roles.RECONCILER)),
+            new Endpoint("GET", "/api/v1/reconciliation/breaks", "/api/v1/reconciliation/breaks", Set.of(Roles.RECONCILER)),
             new Endpoint("GET", "/api/v1/reports", "/api/v1/reports", Set.of(Roles.REGULATOR, Roles.AUDITOR)),
             new Endpoint("GET", "/api/v1/reports/{id}", "/api/v1/reports/liquidation-register", Set.of(Roles.REGULATOR, Roles.AUDITOR)),
             new Endpoint("POST", "/api/v1/reports/{id}/runs", "/api/v1/reports/liquidation-register/runs",

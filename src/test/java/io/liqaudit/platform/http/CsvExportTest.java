@@ -1,4 +1,4 @@
-package io.liqaudit.portal;
+package io.liqaudit.platform.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

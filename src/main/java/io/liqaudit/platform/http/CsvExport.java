@@ -1,4 +1,4 @@
-package io.liqaudit.portal;
+package io.liqaudit.platform.http;
 
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -8,14 +8,14 @@ import java.util.function.Function;
 import org.jboss.resteasy.reactive.RestMulti;
 
 /**
- * The portal's CSV exports: a whole list, read a keyset page at a time as the client takes the
+ * CSV exports (the portal's lists, the reconciliation API): a whole list, read a keyset page at a time as the client takes the
  * body (never held whole), sent as an attachment. Each list says how to read the page after a
  * key, the key of a row, and the lines of a page.
  */
-final class CsvExport {
+public final class CsvExport {
 
     /** Rows read per statement. */
-    static final int PAGE = 1000;
+    public static final int PAGE = 1000;
 
     private CsvExport() {
     }
@@ -24,7 +24,7 @@ final class CsvExport {
      * @param pageAfter the page after a key (null: the first page), up to {@link #PAGE} rows
      * @param keyOf     the key of a row, after which the next page starts
      */
-    static <T, K> Multi<String> of(String fileName, String header, Function<K, Uni<List<T>>> pageAfter,
+    public static <T, K> Multi<String> of(String fileName, String header, Function<K, Uni<List<T>>> pageAfter,
             Function<T, K> keyOf, Function<List<T>, String> lines) {
         AtomicReference<K> after = new AtomicReference<>();
         Multi<String> body = Multi.createBy().repeating()

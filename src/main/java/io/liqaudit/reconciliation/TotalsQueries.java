@@ -1,0 +1,91 @@
+package io.liqaudit.reconciliation;
+
+import io.liqaudit.platform.ReadPool;
+import io.quarkus.reactive.datasource.ReactiveDataSource;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+/**
+ * Totals as of a checkpoint, grouped: the events below its tree size with their recomputations as
+ * of its signing time, summed exactly (numeric) in one statement. The notional is the events'
+ * fills (quantity × price) of the events the engine could replay, as the disclosure counts it;
+ * fees go to the fund or the venue by each event's policy.
+ */
+@ApplicationScoped
+public class TotalsQueries {
+
+    /** At most this many groups per answer: more is a request to narrow, not a result to page. */
+    static final int MAX_GROUPS = 20_000;
+
+    private final Pool pool;
+
+    TotalsQueries(@ReactiveDataSource(ReadPool.NAME) Pool pool) {
+        this.pool = pool;
+    }
+
+    /** The groups in key order; one more than {@link #MAX_GROUPS} when there are too many. */
+    Uni<List<Totals>> totals(AsOf asOf, List<Grouping> by, Scope scope) {
+        return pool.preparedQuery(sql(by)).execute(scope.addTo(Tuple.tuple().addValue(asOf.at()).addValue(asOf.treeSize())))
+                .map(rows -> {
+                    List<Totals> out = new ArrayList<>();
+                    for (Row r : rows) {
+                        out.add(totals(r, by));
+                    }
+                    return out;
+                });
+    }
+
+    static String sql(List<Grouping> by) {
+        String keys = IntStream.range(0, by.size()).mapToObj(i -> by.get(i).sql + " as g" + i).collect(Collectors.joining(", "));
+        StringBuilder figures = new StringBuilder();
+        for (Figure f : Figure.values()) {
+            figures.append(", sum(").append(f.recomputed).append(") as ").append(f.name().toLowerCase()).append("_rec")
+                    .append(", sum(").append(f.reported).append(") as ").append(f.name().toLowerCase()).append("_rep")
+                    .append(", sum(").append(f.recomputed).append(" - ").append(f.reported).append(") as ").append(f.name().toLowerCase())
+                    .append("_diff");
+        }
+        String groupBy = by.isEmpty() ? "" : " group by " + IntStream.rangeClosed(1, by.size()).mapToObj(String::valueOf)
+                .collect(Collectors.joining(", ")) + " order by " + IntStream.rangeClosed(1, by.size())
+                .mapToObj(String::valueOf).collect(Collectors.joining(", "));
+        return "select " + (keys.isEmpty() ? "" : keys + ", ") + """
+                count(*) as events, count(*) filter (where r.verdict = 'CONSISTENT') as consistent,
+                count(*) filter (where r.verdict = 'DISCREPANT') as discrepant,
+                count(*) filter (where r.verdict = 'UNVERIFIABLE') as unverifiable,
+                coalesce(sum(n.notional) filter (where r.verdict <> 'UNVERIFIABLE'), 0) as notional,
+                coalesce(sum(r.total_fee) filter (where j.i #>> '{policy,feeRecipient}' = 'INSURANCE_FUND'), 0) as fees_to_fund,
+                coalesce(sum(r.total_fee) filter (where j.i #>> '{policy,feeRecipient}' = 'VENUE'), 0) as fees_to_venue"""
+                + figures + """
+
+                from liquidation_event e
+                cross join lateral (select * from recomputation x where x.event_sequence = e.sequence and x.computed_at <= $1
+                                    order by x.id desc limit 1) r
+                cross join lateral (select e.input::jsonb as i) j
+                cross join lateral (select sum((f ->> 'quantity')::numeric * (f ->> 'price')::numeric) as notional
+                                    from jsonb_array_elements(j.i -> 'fills') f) n
+                where e.sequence < $2 and """ + Scope.where(3) + groupBy + " limit " + (MAX_GROUPS + 1);
+    }
+
+    private static Totals totals(Row r, List<Grouping> by) {
+        Map<String, String> key = new LinkedHashMap<>();
+        for (int i = 0; i < by.size(); i++) {
+            key.put(by.get(i).parameter, r.getString("g" + i));
+        }
+        Map<String, Totals.Sums> figures = new LinkedHashMap<>();
+        for (Figure f : Figure.values()) {
+            String column = f.name().toLowerCase();
+            figures.put(f.field, new Totals.Sums(r.getBigDecimal(column + "_rec"), r.getBigDecimal(column + "_rep"),
+                    r.getBigDecimal(column + "_diff")));
+        }
+        return new Totals(key, r.getLong("events"), r.getLong("consistent"), r.getLong("discrepant"), r.getLong("unverifiable"),
+                r.getBigDecimal("notional"), r.getBigDecimal("fees_to_fund"), r.getBigDecimal("fees_to_venue"), figures);
+    }
+}
