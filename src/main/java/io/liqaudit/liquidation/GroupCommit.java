@@ -45,7 +45,11 @@ class GroupCommit {
     private int queuedEvents; // guarded by this
     private boolean sequencing; // guarded by this: a group is being committed
 
-    GroupCommit(SequencerConnection connection, LiquidationRepository repository, LiqauditConfig config) {
+    private final IngestActivity activity;
+
+    GroupCommit(SequencerConnection connection, LiquidationRepository repository, LiqauditConfig config,
+            IngestActivity activity) {
+        this.activity = activity;
         this.pool = connection.pool();
         this.repository = repository;
         this.capacity = config.ingest().queueCapacity();
@@ -54,6 +58,7 @@ class GroupCommit {
 
     /** Records these arrivals with whatever else is waiting; fails at once with Overloaded when the queue is full. */
     Uni<List<RecordOutcome>> record(List<LiquidationRepository.Arrival> arrivals) {
+        activity.arrived();
         Waiting waiting = new Waiting(arrivals, new CompletableFuture<>());
         boolean start;
         synchronized (this) {

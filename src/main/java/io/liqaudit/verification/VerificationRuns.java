@@ -14,6 +14,7 @@ import io.liqaudit.engine.LiquidationEvent;
 import io.liqaudit.eventjson.EventJsonReader;
 import io.liqaudit.fund.FundChainRepository;
 import io.liqaudit.ledger.LogHead;
+import io.liqaudit.liquidation.IngestActivity;
 import io.liqaudit.liquidation.RecomputationWriter;
 import io.liqaudit.platform.JobStatus;
 import io.liqaudit.platform.LiqauditConfig;
@@ -64,8 +65,11 @@ public class VerificationRuns {
     private final LogHead logHead;
     private final VerificationRunRepository runs;
 
+    private final IngestActivity ingest;
+
     VerificationRuns(Pool pool, LiqauditConfig config, EventStanding standing, FundChainRepository fundChain,
-            LogHead logHead, VerificationRunRepository runs) {
+            LogHead logHead, VerificationRunRepository runs, IngestActivity ingest) {
+        this.ingest = ingest;
         this.runs = runs;
         this.logHead = logHead;
         this.pool = pool;
@@ -113,9 +117,24 @@ public class VerificationRuns {
     /** Advances every running run by chunks; also what resumes runs after a restart. */
     @Scheduled(every = "${liqaudit.verification.poll}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> work() {
-        return advanceOneChunk().chain(progressed -> progressed ? work() : Uni.createFrom().voidItem())
+        long started = System.nanoTime();
+        return advanceOneChunk().chain(progressed -> progressed ? giveWayToIngest(System.nanoTime() - started).chain(this::work)
+                        : Uni.createFrom().voidItem())
                 .onFailure().invoke(e -> LOG.error("verification run failed a chunk; it will be retried", e))
                 .onFailure().recoverWithNull().replaceWithVoid();
+    }
+
+    /**
+     * While events are arriving, pauses so that the chunk just done ({@code chunkNanos}) was the
+     * configured share of the run's time: on two cores a run at full speed halved ingest.
+     */
+    private Uni<Void> giveWayToIngest(long chunkNanos) {
+        double share = config.verification().shareUnderIngest();
+        if (share >= 1 || !ingest.within(Duration.ofSeconds(1))) {
+            return Uni.createFrom().voidItem();
+        }
+        long pause = (long) (chunkNanos * (1 / Math.max(share, 0.05) - 1));
+        return Uni.createFrom().voidItem().onItem().delayIt().by(Duration.ofNanos(pause));
     }
 
     /** Replays one chunk of some running run; answers false when no run had work. */
