@@ -1,16 +1,12 @@
 package io.liqaudit.reports;
 
+import io.liqaudit.fund.FundStatements;
 import io.liqaudit.platform.ReadPool;
 import io.quarkus.reactive.datasource.ReactiveDataSource;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,44 +21,18 @@ import java.util.List;
 @ApplicationScoped
 public class FundStatementQueries implements ReportSource {
 
-    private static final int CHAIN_PAGE = 5000;
-
     /** The scope's funds in order; a page is the fund after {@code after} in this order (its index). */
     private static final String FUNDS = """
             select distinct e.fund_id from liquidation_event e
             where e.sequence < $1 and e.occurred_at >= $2 and e.occurred_at < $3 and ($4::text is null or e.venue = $4)
             order by 1""";
 
-    /**
-     * One fund's chain after a position (time, 0 for movements / 1 for events, id), in order: events
-     * (pinned) and movements (recorded by the pin). The order is folded into each table's (time, id)
-     * bound, as FundChainRepository does, and each branch takes only a page before they are merged,
-     * so a page costs a page: without the branch limits each page sorted the whole remaining chain
-     * (a quarterly statement over a million events took ten minutes).
-     */
-    private static final String CHAIN = """
-            select * from (
-                (select e.occurred_at, 1 as ord, e.sequence as ref, e.fund_balance_before as stated,
-                        r.insurance_fund_delta as delta, r.total_fee, r.excess_equity, r.trader_return, r.bankruptcy_loss,
-                        r.adl_shortfall, e.input::jsonb #>> '{policy,feeRecipient}' as fee_recipient, null as kind
-                 from liquidation_event e
-                 cross join lateral (select * from recomputation x where x.event_sequence = e.sequence and x.computed_at <= $2
-                                     order by x.id desc limit 1) r
-                 where e.fund_id = $1 and e.sequence < $3 and e.occurred_at < $4
-                   and (e.occurred_at, e.sequence) > ($5, case when $6 = 1 then $7 else -1 end)
-                 order by e.occurred_at, e.sequence limit $8)
-                union all
-                (select m.occurred_at, 0, m.id, null, m.signed_amount, null, null, null, null, null, null, m.kind
-                 from fund_movement m
-                 where m.fund_id = $1 and m.recorded_at <= $2 and m.occurred_at < $4
-                   and (m.occurred_at, m.id) > ($5, case when $6 = 1 then 9223372036854775807 else $7 end)
-                 order by m.occurred_at, m.id limit $8)
-            ) chain order by occurred_at, ord, ref limit $8""";
-
     private final Pool pool;
+    private final FundStatements statements;
 
-    FundStatementQueries(@ReactiveDataSource(ReadPool.NAME) Pool pool) {
+    FundStatementQueries(@ReactiveDataSource(ReadPool.NAME) Pool pool, FundStatements statements) {
         this.pool = pool;
+        this.statements = statements;
     }
 
     @Override
@@ -99,39 +69,9 @@ public class FundStatementQueries implements ReportSource {
                 });
     }
 
-    /** Walks one fund's chain on this (worker) thread, page by page, and answers its days in the period. */
+    /** Walks one fund's chain on this (worker) thread and answers its days in the period. */
     private List<List<Object>> statement(String fundId, Pin pin, Scope scope) {
-        FundDays days = new FundDays(fundId, scope.from().toLocalDate(), scope.to().toLocalDate());
-        OffsetDateTime at = OffsetDateTime.of(1, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
-        int ord = -1;
-        long ref = -1;
-        while (true) {
-            List<Row> chain = new ArrayList<>();
-            pool.preparedQuery(CHAIN).execute(Tuple.tuple().addValue(fundId).addValue(pin.at()).addValue(pin.treeSize())
-                            .addValue(scope.to()).addValue(at).addValue(ord).addValue(ref).addValue(CHAIN_PAGE))
-                    .await().indefinitely().forEach(chain::add);
-            for (Row r : chain) {
-                LocalDate day = r.getOffsetDateTime("occurred_at").withOffsetSameInstant(ZoneOffset.UTC).toLocalDate();
-                if (r.getInteger("ord") == 1) {
-                    days.event(day, r.getBigDecimal("stated"), r.getBigDecimal("delta"),
-                            "INSURANCE_FUND".equals(r.getString("fee_recipient")) ? r.getBigDecimal("total_fee") : null,
-                            r.getBigDecimal("excess_equity"), r.getBigDecimal("trader_return"), r.getBigDecimal("bankruptcy_loss"),
-                            r.getBigDecimal("adl_shortfall"));
-                } else {
-                    days.movement(day, r.getString("kind"), r.getBigDecimal("delta"));
-                }
-            }
-            if (chain.size() < CHAIN_PAGE) {
-                return days.rows();
-            }
-            Row last = chain.get(chain.size() - 1);
-            at = last.getOffsetDateTime("occurred_at");
-            ord = last.getInteger("ord");
-            ref = last.getLong("ref");
-        }
-    }
-
-    static BigDecimal zeroIfNull(BigDecimal d) {
-        return d == null ? BigDecimal.ZERO : d;
+        return statements.walk(fundId, pin.treeSize(), pin.at(), scope.from().toLocalDate(), scope.to().toLocalDate(),
+                scope.to(), null).rows();
     }
 }

@@ -1,4 +1,4 @@
-package io.liqaudit.reports;
+package io.liqaudit.fund;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -7,21 +7,28 @@ import java.util.List;
 
 /**
  * A fund's statement built as its chain is walked in order: the running balance (the stated
- * balance before each event starts it again, as the fund chain does), and per day of the period
- * the flows by type. Pure: no database, so its arithmetic is tested on its own.
+ * balance before each event starts it again, as the fund chain does), per day of the period the
+ * flows by type, and each break (an event whose stated balance is not the running one). Pure: no
+ * database, so its arithmetic is tested on its own. Read by the fund-statement report and by
+ * reconciliation.
  */
-final class FundDays {
+public final class FundDays {
+
+    /** An event whose stated balance before it differs from the balance the chain gives there. */
+    public record Break(long sequence, String day, BigDecimal stated, BigDecimal expected) {
+    }
 
     private final String fundId;
     private final LocalDate from;
     private final LocalDate to;
     private final List<List<Object>> rows = new ArrayList<>();
+    private final List<Break> breaks = new ArrayList<>();
 
     /** The running balance; null until an event states one, or after an event that could not be recomputed. */
     private BigDecimal running;
     private Day today;
 
-    FundDays(String fundId, LocalDate from, LocalDate to) {
+    public FundDays(String fundId, LocalDate from, LocalDate to) {
         this.fundId = fundId;
         this.from = from;
         this.to = to;
@@ -81,13 +88,27 @@ final class FundDays {
     }
 
     private void close() {
-        if (today != null && !today.day.isBefore(from) && today.day.isBefore(to)) {
+        if (today != null && inPeriod(today.day)) {
             rows.add(today.row());
         }
     }
 
-    void event(LocalDate day, BigDecimal stated, BigDecimal delta, BigDecimal feeToFund, BigDecimal excessEquity,
-            BigDecimal traderReturn, BigDecimal bankruptcyLoss, BigDecimal adlShortfall) {
+    private boolean inPeriod(LocalDate day) {
+        return !day.isBefore(from) && day.isBefore(to);
+    }
+
+    /** The running balance after what was walked: null when unknown (before any stated balance, or after an unrecomputed event). */
+    public BigDecimal balance() {
+        return running;
+    }
+
+    /** The breaks of the period, in chain order. */
+    public List<Break> breaks() {
+        return List.copyOf(breaks);
+    }
+
+    public void event(long sequence, LocalDate day, BigDecimal stated, BigDecimal delta, BigDecimal feeToFund,
+            BigDecimal excessEquity, BigDecimal traderReturn, BigDecimal bankruptcyLoss, BigDecimal adlShortfall) {
         Day d = on(day);
         d.events++;
         boolean first = d.elements++ == 0;
@@ -98,6 +119,9 @@ final class FundDays {
         if (running != null && stated.compareTo(running) != 0) {
             d.breaks++;
             d.balanced = false;
+            if (inPeriod(day)) {
+                breaks.add(new Break(sequence, day.toString(), stated, running));
+            }
         }
         if (delta == null) {
             // Not recomputed: its effect on the fund is unknown until the next stated balance.
@@ -105,22 +129,22 @@ final class FundDays {
             d.balanced = false;
             return;
         }
-        BigDecimal fee = FundStatementQueries.zeroIfNull(feeToFund);
+        BigDecimal fee = zeroIfNull(feeToFund);
         BigDecimal excess = excessEquity != null && excessEquity.signum() > 0
                 && (traderReturn == null || traderReturn.signum() <= 0) ? excessEquity : BigDecimal.ZERO;
-        BigDecimal draw = FundStatementQueries.zeroIfNull(bankruptcyLoss).subtract(FundStatementQueries.zeroIfNull(adlShortfall));
+        BigDecimal draw = zeroIfNull(bankruptcyLoss).subtract(zeroIfNull(adlShortfall));
         draw = draw.signum() > 0 ? draw : BigDecimal.ZERO;
         d.fees = d.fees.add(fee);
         d.excess = d.excess.add(excess);
         d.draws = d.draws.add(draw);
-        d.adl = d.adl.add(FundStatementQueries.zeroIfNull(adlShortfall));
+        d.adl = d.adl.add(zeroIfNull(adlShortfall));
         if (fee.add(excess).subtract(draw).compareTo(delta) != 0) {
             d.balanced = false;
         }
         running = stated.add(delta);
     }
 
-    void movement(LocalDate day, String kind, BigDecimal signed) {
+    public void movement(LocalDate day, String kind, BigDecimal signed) {
         Day d = on(day);
         d.elements++;
         BigDecimal amount = signed.abs();
@@ -133,9 +157,18 @@ final class FundDays {
         running = running == null ? null : running.add(signed);
     }
 
-    List<List<Object>> rows() {
+    /**
+     * Per day of the period with activity, in the fund-statement report's column order: fund, day,
+     * opening, fees, excess equity, draws, deposits, withdrawals, transfers in and out, closing,
+     * ADL shortfall, events, breaks, balanced.
+     */
+    public List<List<Object>> rows() {
         close();
         today = null;
         return rows;
+    }
+
+    private static BigDecimal zeroIfNull(BigDecimal d) {
+        return d == null ? BigDecimal.ZERO : d;
     }
 }

@@ -1,4 +1,4 @@
-package io.liqaudit.reports;
+package io.liqaudit.fund;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,18 +18,18 @@ class FundDaysTest {
     void daysAddUpAndABreakOrAnUnknownDeltaIsSaid() {
         FundDays days = new FundDays("F", LocalDate.parse("2026-03-02"), LocalDate.parse("2026-03-05"));
         // 1 March, before the period: walked, not reported.
-        days.event(LocalDate.parse("2026-03-01"), d("1000"), d("10"), d("10"), d("0"), d("0"), d("0"), d("0"));
+        days.event(1, LocalDate.parse("2026-03-01"), d("1000"), d("10"), d("10"), d("0"), d("0"), d("0"), d("0"));
         // 2 March: a deposit, then an event whose fee and excess go to the fund.
         days.movement(LocalDate.parse("2026-03-02"), "DEPOSIT", d("100"));
-        days.event(LocalDate.parse("2026-03-02"), d("1110"), d("25.5"), d("5.5"), d("20"), d("0"), d("0"), d("0"));
+        days.event(2, LocalDate.parse("2026-03-02"), d("1110"), d("25.5"), d("5.5"), d("20"), d("0"), d("0"), d("0"));
         // 3 March: a bankruptcy draw of 40 (loss 50 less ADL 10), then a break (stated 2000).
-        days.event(LocalDate.parse("2026-03-03"), d("1135.5"), d("-40"), null, d("0"), d("0"), d("50"), d("10"));
-        days.event(LocalDate.parse("2026-03-03"), d("2000"), d("1"), d("1"), d("0"), d("0"), d("0"), d("0"));
+        days.event(3, LocalDate.parse("2026-03-03"), d("1135.5"), d("-40"), null, d("0"), d("0"), d("50"), d("10"));
+        days.event(4, LocalDate.parse("2026-03-03"), d("2000"), d("1"), d("1"), d("0"), d("0"), d("0"), d("0"));
         // 4 March: an event that could not be recomputed, then a withdrawal.
-        days.event(LocalDate.parse("2026-03-04"), d("2001"), null, null, null, null, null, null);
+        days.event(5, LocalDate.parse("2026-03-04"), d("2001"), null, null, null, null, null, null);
         days.movement(LocalDate.parse("2026-03-04"), "WITHDRAWAL", d("-5"));
         // 5 March: after the period.
-        days.event(LocalDate.parse("2026-03-05"), d("1996"), d("1"), d("1"), d("0"), d("0"), d("0"), d("0"));
+        days.event(6, LocalDate.parse("2026-03-05"), d("1996"), d("1"), d("1"), d("0"), d("0"), d("0"), d("0"));
         List<List<Object>> rows = days.rows();
 
         assertThat(rows).hasSize(3);
@@ -46,6 +46,7 @@ class FundDaysTest {
         assertThat(third.get(11)).isEqualTo(d("10"));
         assertThat((BigDecimal) third.get(10)).isEqualByComparingTo("2001");
         assertThat(third.subList(12, 15)).containsExactly(2L, 1L, "false");
+        assertThat(days.breaks()).containsExactly(new FundDays.Break(4, "2026-03-03", d("2000"), d("1095.5")));
 
         List<Object> fourth = rows.get(2);
         assertThat(fourth.get(7)).isEqualTo(d("5"));
@@ -56,7 +57,7 @@ class FundDaysTest {
     @Test
     void theFirstEntryOfAFundOpensItsDayWithTheStatedBalance() {
         FundDays days = new FundDays("F", LocalDate.parse("2026-01-01"), LocalDate.parse("2026-02-01"));
-        days.event(LocalDate.parse("2026-01-10"), d("500"), d("-20"), null, d("0"), d("0"), d("20"), d("0"));
+        days.event(7, LocalDate.parse("2026-01-10"), d("500"), d("-20"), null, d("0"), d("0"), d("20"), d("0"));
         List<Object> row = days.rows().get(0);
         assertThat(row.get(2)).isEqualTo(d("500"));
         assertThat((BigDecimal) row.get(10)).isEqualByComparingTo("480");
