@@ -1,0 +1,162 @@
+package io.liqaudit.reconciliation;
+
+import io.liqaudit.disclosure.Period;
+import io.liqaudit.fund.FundDays;
+import io.liqaudit.fund.FundLedgerQueries;
+import io.liqaudit.fund.FundStatements;
+import io.liqaudit.ledger.Checkpoints;
+import io.liqaudit.platform.Timestamps;
+import io.liqaudit.platform.http.QueryParams;
+import io.liqaudit.platform.problem.Problem;
+import io.liqaudit.platform.problem.ProblemResponses;
+import io.liqaudit.security.Identities;
+import io.liqaudit.security.Roles;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/**
+ * An insurance fund reconciled: its balance at any instant and its daily statement, from its
+ * chain as of a signed checkpoint. The chain is walked from the fund's beginning (blocking, on a
+ * worker thread).
+ */
+@Path("/api/v1/reconciliation/funds/{fundId}")
+@RolesAllowed(Roles.RECONCILER)
+@Produces(MediaType.APPLICATION_JSON)
+public class FundReconciliationResource {
+
+    private final Checkpoints checkpoints;
+    private final FundStatements statements;
+    private final FundLedgerQueries ledger;
+    private final SecurityIdentity identity;
+
+    FundReconciliationResource(Checkpoints checkpoints, FundStatements statements, FundLedgerQueries ledger,
+            SecurityIdentity identity) {
+        this.checkpoints = checkpoints;
+        this.statements = statements;
+        this.ledger = ledger;
+        this.identity = identity;
+    }
+
+    /** A key scoped to a venue sees that venue's funds only: another's is answered as unknown. */
+    private Optional<Response> hidden(String fundId) {
+        String scope = Identities.venueScope(identity).orElse(null);
+        if (scope == null || ledger.belongsTo(fundId, scope).await().atMost(Duration.ofSeconds(10))) {
+            return Optional.empty();
+        }
+        return Optional.of(ProblemResponses.of(Problem.of(404, "Not Found", "No fund " + fundId + " of venue " + scope + ".")));
+    }
+
+    @GET
+    @Path("balance")
+    @Blocking
+    @Operation(summary = "A fund's balance at an instant, with the entries since the previous day's close, as of a checkpoint",
+            description = "at: RFC 3339 (default: now); asOf: a checkpoint's tree size (default: the latest). The balance "
+                    + "after each entry is the venue's stated balance before the event plus its recomputed delta, or the "
+                    + "balance before a movement plus its amount; null when unknown.")
+    public Response balance(@PathParam("fundId") String fundIdText, @QueryParam("at") String atText,
+            @QueryParam("asOf") String asOfText) {
+        QueryParams params = new QueryParams();
+        String fundId = params.identifier("fundId", fundIdText);
+        OffsetDateTime at = atText == null ? OffsetDateTime.now(ZoneOffset.UTC) : params.time("at", atText);
+        Long asOf = params.integer("asOf", asOfText, 0, Long.MAX_VALUE);
+        if (!params.ok()) {
+            return params.invalid();
+        }
+        Optional<Response> hidden = hidden(fundId);
+        if (hidden.isPresent()) {
+            return hidden.get();
+        }
+        Optional<AsOf> pin = pin(asOf);
+        if (pin.isEmpty()) {
+            return noCheckpoint(asOf);
+        }
+        OffsetDateTime dayStart = at.toLocalDate().atStartOfDay().atOffset(ZoneOffset.UTC);
+        List<FundStatements.Entry> today = new ArrayList<>();
+        BigDecimalHolder close = new BigDecimalHolder();
+        FundDays days = statements.walk(fundId, pin.get().treeSize(), pin.get().at(), LocalDate.MIN, LocalDate.MIN,
+                at.plus(Duration.ofNanos(1000)), e -> {
+                    if (e.occurredAt().isBefore(dayStart)) {
+                        close.value = e.balanceAfter();
+                    } else {
+                        today.add(e);
+                    }
+                });
+        if (days.balance() == null && today.isEmpty() && close.value == null) {
+            return ProblemResponses.of(Problem.of(404, "Not Found", "Fund " + fundId + " has no entry up to " + Timestamps.format(at)
+                    + " in the signed log."));
+        }
+        return Response.ok(new FundAnswers.Balance(pin.get(), fundId, Timestamps.format(at), days.balance(), close.value,
+                today)).build();
+    }
+
+    @GET
+    @Path("statement")
+    @Blocking
+    @Operation(summary = "A fund's daily statement of a period, as of a checkpoint: opening + flows by type = closing, breaks listed",
+            description = "period: YYYY, YYYY-Qn, YYYY-MM or YYYY-MM-DD (UTC). Days with activity; balanced is false on a day "
+                    + "with a break, an event not recomputed, or flows that do not add up.")
+    public Response statement(@PathParam("fundId") String fundIdText, @QueryParam("period") String periodText,
+            @QueryParam("asOf") String asOfText) {
+        QueryParams params = new QueryParams();
+        String fundId = params.identifier("fundId", fundIdText);
+        Period period = null;
+        if (periodText == null) {
+            params.problem("period", "is required: YYYY, YYYY-Qn, YYYY-MM or YYYY-MM-DD");
+        } else {
+            try {
+                period = Period.parse(periodText);
+            } catch (IllegalArgumentException e) {
+                params.problem("period", e.getMessage());
+            }
+        }
+        Long asOf = params.integer("asOf", asOfText, 0, Long.MAX_VALUE);
+        if (!params.ok()) {
+            return params.invalid();
+        }
+        Optional<Response> hidden = hidden(fundId);
+        if (hidden.isPresent()) {
+            return hidden.get();
+        }
+        Optional<AsOf> pin = pin(asOf);
+        if (pin.isEmpty()) {
+            return noCheckpoint(asOf);
+        }
+        FundDays days = statements.walk(fundId, pin.get().treeSize(), pin.get().at(), period.from(), period.to(),
+                period.to().atStartOfDay().atOffset(ZoneOffset.UTC), null);
+        List<FundAnswers.Day> rows = days.rows().stream().map(FundAnswers.Day::of).toList();
+        return Response.ok(new FundAnswers.Statement(pin.get(), fundId, period.from().toString(), period.to().toString(), rows,
+                days.breaks())).build();
+    }
+
+    /** The checkpoint asked for (the latest when none), read on this worker thread. */
+    private Optional<AsOf> pin(Long treeSize) {
+        return (treeSize == null ? checkpoints.latest() : checkpoints.at(treeSize)).await().atMost(Duration.ofSeconds(10))
+                .map(AsOf::of);
+    }
+
+    private static Response noCheckpoint(Long treeSize) {
+        return ProblemResponses.of(Problem.of(404, "Not Found", treeSize == null ? "No signed checkpoint yet."
+                : "No signed checkpoint of tree size " + treeSize + "; GET /api/v1/ledger/checkpoint names the latest."));
+    }
+
+    /** The balance at the previous day's close, as the walk passes it. */
+    private static final class BigDecimalHolder {
+        java.math.BigDecimal value;
+    }
+}
