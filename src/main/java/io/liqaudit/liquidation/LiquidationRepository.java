@@ -1,5 +1,6 @@
 package io.liqaudit.liquidation;
 
+import io.liqaudit.changes.ChangeFeed;
 import io.liqaudit.standing.CurrentRecomputation;
 import io.liqaudit.standing.EventStanding;
 import io.liqaudit.standing.RollupRepository;
@@ -107,6 +108,9 @@ public class LiquidationRepository {
                             .chain(() -> newNext == next ? Uni.createFrom().voidItem() : head.advance(conn, newNext))
                             .chain(() -> fundChain.reevaluate(conn, sequences, List.of()))
                             .chain(changes -> standing.chainRewalked(conn, changes))
+                            // Last: the feed's lock is held from here to the commit only.
+                            .chain(() -> sequences.isEmpty() ? Uni.createFrom().voidItem()
+                                    : ChangeFeed.recorded(conn, next, newNext - 1, at))
                             .map(v -> outcomes);
                 }));
     }

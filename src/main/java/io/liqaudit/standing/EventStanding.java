@@ -32,12 +32,13 @@ public class EventStanding {
 
     /**
      * A re-verification run stored new recomputations: they become current, and where the figures
-     * changed the rollups take the old contribution out and put the new one in. Answers how many
-     * engine verdicts changed.
+     * changed the rollups take the old contribution out and put the new one in. Answers the events
+     * whose engine verdict changed.
      */
-    public Uni<Long> recomputed(SqlClient client, List<CurrentRecomputation> current, List<RollupRepository.Revision> revisions) {
+    public Uni<List<Long>> recomputed(SqlClient client, List<CurrentRecomputation> current,
+            List<RollupRepository.Revision> revisions) {
         if (current.isEmpty()) {
-            return Uni.createFrom().item(0L);
+            return Uni.createFrom().item(List.of());
         }
         return status.pointAt(client, current).call(() -> rollups.revise(client, revisions));
     }

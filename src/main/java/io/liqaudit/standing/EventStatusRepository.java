@@ -51,15 +51,15 @@ class EventStatusRepository {
     private record Previous(Verdict engine, boolean flag) {
     }
 
-    /** Makes each recomputation its event's current one, keeping its chain flag; answers how many engine verdicts changed. */
-    Uni<Long> pointAt(SqlClient client, List<CurrentRecomputation> current) {
+    /** Makes each recomputation its event's current one, keeping its chain flag; answers the events whose engine verdict changed. */
+    Uni<List<Long>> pointAt(SqlClient client, List<CurrentRecomputation> current) {
         Long[] sequences = current.stream().map(CurrentRecomputation::sequence).toArray(Long[]::new);
         return client.preparedQuery(PREVIOUS).execute(Tuple.of((Object) sequences)).chain(rows -> {
             Map<Long, Previous> previous = new HashMap<>();
             for (Row r : rows) {
                 previous.put(r.getLong(0), new Previous(Verdict.valueOf(r.getString(1)), r.getBoolean(2)));
             }
-            long changed = 0;
+            List<Long> changed = new ArrayList<>();
             List<String> verdicts = new ArrayList<>();
             List<String> codes = new ArrayList<>();
             List<Boolean> flags = new ArrayList<>();
@@ -67,13 +67,12 @@ class EventStatusRepository {
                 Previous p = previous.get(c.sequence());
                 boolean flag = p != null && p.flag();
                 if (p != null && p.engine() != c.engineVerdict()) {
-                    changed++;
+                    changed.add(c.sequence());
                 }
                 flags.add(flag);
                 verdicts.add(EffectiveVerdict.of(c.engineVerdict(), flag).name());
                 codes.add(String.join(",", EffectiveVerdict.findingCodes(c.engineFindingCodes(), flag)));
             }
-            long verdictsChanged = changed;
             return client.preparedQuery(UPSERT).execute(Tuple.tuple().addValue(sequences)
                             .addValue(current.stream().map(CurrentRecomputation::id).toArray(Long[]::new))
                             .addValue(current.stream().map(c -> c.engineVerdict().name()).toArray(String[]::new))
@@ -82,7 +81,7 @@ class EventStatusRepository {
                             .addValue(current.stream().map(c -> String.join(",", DifferingFields.searchable(c.differingFields())))
                                     .toArray(String[]::new))
                             .addValue(current.stream().map(c -> c.amountAtStake().toPlainString()).toArray(String[]::new)))
-                    .map(v -> verdictsChanged);
+                    .map(v -> changed);
         });
     }
 

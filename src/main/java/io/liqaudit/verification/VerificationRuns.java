@@ -6,6 +6,7 @@ import io.liqaudit.standing.Figures;
 import io.liqaudit.standing.EffectiveVerdict;
 import io.liqaudit.standing.EventStanding;
 import io.liqaudit.standing.RollupRepository;
+import io.liqaudit.changes.ChangeFeed;
 import io.liqaudit.engine.EngineResult;
 import io.liqaudit.engine.LiquidationEngine;
 import io.liqaudit.engine.Outcome;
@@ -251,7 +252,7 @@ public class VerificationRuns {
         int processed = sequences.size() + failures.size();
         // New recomputations become current; the public rollups follow them, and where a fund
         // delta changed, the chain is re-evaluated after it (which may move verdict counts again).
-        Uni<Long> written = sequences.isEmpty() ? Uni.createFrom().item(0L)
+        Uni<List<Long>> written = sequences.isEmpty() ? Uni.createFrom().item(List.of())
                 : RecomputationWriter.write(conn, sequences, results, Timestamps.nowMicros(), id)
                         .chain(current -> standing.recomputed(conn, current, revisions))
                         .call(() -> fundChain.reevaluate(conn, deltasChanged, List.of())
@@ -263,11 +264,20 @@ public class VerificationRuns {
                                 .chain(changes -> standing.chainRewalked(conn, changes)));
         return written
                 .call(() -> recordFailures(conn, id, failures))
-                .chain(changed -> conn.preparedQuery("update verification_run set done = done + $2, "
+                // Last before the progress row: the feed's lock is held from here to the commit only.
+                .call(verdictsChanged -> ChangeFeed.revised(conn, id, revised(verdictsChanged, revisions), Timestamps.nowMicros()))
+                .chain(verdictsChanged -> conn.preparedQuery("update verification_run set done = done + $2, "
                                 + "last_sequence = $3, verdicts_changed = verdicts_changed + $4, "
                                 + "failed = failed + $5 where id = $1")
-                        .execute(Tuple.of(id, processed, chunk.lastSeen(), changed, failures.size())))
+                        .execute(Tuple.of(id, processed, chunk.lastSeen(), (long) verdictsChanged.size(), failures.size())))
                 .replaceWithVoid();
+    }
+
+    /** The events whose current recomputation a chunk changed: a new engine verdict, or figures that moved; in log order. */
+    private static List<Long> revised(List<Long> verdictsChanged, List<RollupRepository.Revision> revisions) {
+        java.util.TreeSet<Long> all = new java.util.TreeSet<>(verdictsChanged);
+        revisions.forEach(r -> all.add(r.sequence()));
+        return List.copyOf(all);
     }
 
     /** An event a run could not re-replay, and why. */

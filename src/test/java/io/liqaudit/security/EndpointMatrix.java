@@ -58,6 +58,8 @@ final class EndpointMatrix {
             new Endpoint("GET", "/api/v1/cases", "/api/v1/cases", Set.of(Roles.AUDITOR)),
             new Endpoint("GET", "/api/v1/reconciliation/totals", "/api/v1/reconciliation/totals", Set.of(Roles.RECONCILER)),
             new Endpoint("GET", "/api/v1/reconciliation/breaks", "/api/v1/reconciliation/breaks", Set.of(Roles.RECONCILER)),
+            new Endpoint("GET", "/api/v1/reconciliation/changes", "/api/v1/reconciliation/changes?after=end",
+                    Set.of(Roles.RECONCILER)),
             new Endpoint("GET", "/api/v1/reconciliation/funds/{fundId}/balance", "/api/v1/reconciliation/funds/F-NONE/balance",
                     Set.of(Roles.RECONCILER)),
             new Endpoint("GET", "/api/v1/reconciliation/funds/{fundId}/statement",
