@@ -14,7 +14,9 @@ import io.liqaudit.security.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.RolesAllowed;
+import io.liqaudit.platform.http.CsvAnswer;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -29,6 +31,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * An insurance fund reconciled: its balance at any instant and its daily statement, from its
@@ -69,8 +75,14 @@ public class FundReconciliationResource {
             description = "at: RFC 3339 (default: now); asOf: a checkpoint's tree size (default: the latest). The balance "
                     + "after each entry is the venue's stated balance before the event plus its recomputed delta, or the "
                     + "balance before a movement plus its amount; null when unknown.")
+    @APIResponse(responseCode = "200", description = "The answer, as of the checkpoint it names", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FundAnswers.Balance.class)))
+    @APIResponse(responseCode = "400", description = "Bad parameters, each named", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such fund, entry or checkpoint", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class)))
+    @Produces({MediaType.APPLICATION_JSON, CsvAnswer.MEDIA_TYPE})
     public Response balance(@PathParam("fundId") String fundIdText, @QueryParam("at") String atText,
-            @QueryParam("asOf") String asOfText) {
+            @QueryParam("asOf") String asOfText, @HeaderParam("Accept") String accept) {
         QueryParams params = new QueryParams();
         String fundId = params.identifier("fundId", fundIdText);
         OffsetDateTime at = atText == null ? OffsetDateTime.now(ZoneOffset.UTC) : params.time("at", atText);
@@ -101,8 +113,16 @@ public class FundReconciliationResource {
             return ProblemResponses.of(Problem.of(404, "Not Found", "Fund " + fundId + " has no entry up to " + Timestamps.format(at)
                     + " in the signed log."));
         }
+        if (CsvAnswer.wanted(accept)) {
+            return CsvAnswer.ok(CsvAnswer.of(List.of("kind", "occurredAt", "reference", "amount", "balanceAfter"), today.stream()
+                            .map(e -> java.util.Arrays.<Object>asList(e.kind(), Timestamps.format(e.occurredAt()), e.reference(),
+                                    e.amount(), e.balanceAfter())).toList()))
+                    .header("Liqaudit-Checkpoint", ReconciliationResource.checkpointHeader(pin.get()))
+                    .header("Liqaudit-Balance", days.balance() == null ? "unknown" : days.balance().toPlainString())
+                    .header("Liqaudit-Previous-Close", close.value == null ? "unknown" : close.value.toPlainString()).build();
+        }
         return Response.ok(new FundAnswers.Balance(pin.get(), fundId, Timestamps.format(at), days.balance(), close.value,
-                today)).build();
+                today)).type(MediaType.APPLICATION_JSON).build();
     }
 
     @GET
@@ -111,8 +131,14 @@ public class FundReconciliationResource {
     @Operation(summary = "A fund's daily statement of a period, as of a checkpoint: opening + flows by type = closing, breaks listed",
             description = "period: YYYY, YYYY-Qn, YYYY-MM or YYYY-MM-DD (UTC). Days with activity; balanced is false on a day "
                     + "with a break, an event not recomputed, or flows that do not add up.")
+    @APIResponse(responseCode = "200", description = "The answer, as of the checkpoint it names", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FundAnswers.Statement.class)))
+    @APIResponse(responseCode = "400", description = "Bad parameters, each named", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such fund or checkpoint", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class)))
+    @Produces({MediaType.APPLICATION_JSON, CsvAnswer.MEDIA_TYPE})
     public Response statement(@PathParam("fundId") String fundIdText, @QueryParam("period") String periodText,
-            @QueryParam("asOf") String asOfText) {
+            @QueryParam("asOf") String asOfText, @HeaderParam("Accept") String accept) {
         QueryParams params = new QueryParams();
         String fundId = params.identifier("fundId", fundIdText);
         Period period = null;
@@ -139,9 +165,15 @@ public class FundReconciliationResource {
         }
         FundDays days = statements.walk(fundId, pin.get().treeSize(), pin.get().at(), period.from(), period.to(),
                 period.to().atStartOfDay().atOffset(ZoneOffset.UTC), null);
+        if (CsvAnswer.wanted(accept)) {
+            return CsvAnswer.ok(CsvAnswer.of(List.of("fundId", "day", "opening", "feeContributions", "excessEquityDeposits",
+                            "bankruptcyLossDraws", "deposits", "withdrawals", "transfersIn", "transfersOut", "closing", "adlShortfall",
+                            "events", "breaks", "balanced"), days.rows()))
+                    .header("Liqaudit-Checkpoint", ReconciliationResource.checkpointHeader(pin.get())).build();
+        }
         List<FundAnswers.Day> rows = days.rows().stream().map(FundAnswers.Day::of).toList();
         return Response.ok(new FundAnswers.Statement(pin.get(), fundId, period.from().toString(), period.to().toString(), rows,
-                days.breaks())).build();
+                days.breaks())).type(MediaType.APPLICATION_JSON).build();
     }
 
     /** The checkpoint asked for (the latest when none), read on this worker thread. */

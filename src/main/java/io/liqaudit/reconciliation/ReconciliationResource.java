@@ -2,6 +2,7 @@ package io.liqaudit.reconciliation;
 
 import io.liqaudit.ledger.Checkpoints;
 import io.liqaudit.platform.CsvCells;
+import io.liqaudit.platform.http.CsvAnswer;
 import io.liqaudit.platform.http.CsvExport;
 import io.liqaudit.platform.http.Cursor;
 import io.liqaudit.platform.http.QueryParams;
@@ -27,6 +28,10 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestMulti;
 
 /**
@@ -71,6 +76,14 @@ public class ReconciliationResource {
             description = "groupBy: comma-separated (none: one total). Per group: events by verdict, notional (fills of "
                     + "replayable events), fees to the fund and to the venue, and each settlement figure as recomputed, as "
                     + "reported (over the events that reported it) and recomputed − reported; exact sums.")
+    @APIResponse(responseCode = "200", description = "The answer, as of the checkpoint it names", content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TotalsAnswer.class)),
+                    @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING))})
+    @APIResponse(responseCode = "400", description = "Bad parameters, each named", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such checkpoint", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Too many groups: narrow the scope", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class)))
     public Uni<Response> totals(@BeanParam ReconciliationParams p, @QueryParam("groupBy") String groupBy,
             @jakarta.ws.rs.HeaderParam("Accept") String accept) {
         QueryParams params = new QueryParams();
@@ -95,7 +108,7 @@ public class ReconciliationResource {
                 return ProblemResponses.of(Problem.of(422, "Unprocessable Content", "More than " + TotalsQueries.MAX_GROUPS
                         + " groups: narrow the scope (from, to, venue) or group by less."));
             }
-            return wantsCsv(accept) ? csv(cp, totalsCsv(by, groups)).build()
+            return CsvAnswer.wanted(accept) ? csv(cp, totalsCsv(by, groups)).build()
                     : Response.ok(new TotalsAnswer(cp, by.stream().map(g -> g.parameter).toList(), groups))
                             .type(MediaType.APPLICATION_JSON).build();
         }));
@@ -132,6 +145,11 @@ public class ReconciliationResource {
             description = "A row per (event, field): reported, recomputed, recomputed − reported. Filters as the listing "
                     + "(venue, symbol, fundId, from, to) and field (totalFee, steps[2].fee, steps[*].fee); pages by cursor. "
                     + "With Accept: text/csv, every break of the scope in one streamed file.")
+    @APIResponse(responseCode = "200", description = "The answer, as of the checkpoint it names", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BreaksAnswer.class)))
+    @APIResponse(responseCode = "400", description = "Bad parameters, each named", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such checkpoint", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class)))
     public Uni<Response> breaks(@BeanParam ReconciliationParams p, @QueryParam("field") String field,
             @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         BreakRequest q = breakRequest(p, field, limit, cursor);
@@ -201,15 +219,11 @@ public class ReconciliationResource {
                         : "No signed checkpoint of tree size " + treeSize + "; GET /api/v1/ledger/checkpoint names the latest."))));
     }
 
-    private static boolean wantsCsv(String accept) {
-        return accept != null && accept.contains(CSV) && !accept.contains(MediaType.APPLICATION_JSON);
-    }
-
     private static Response.ResponseBuilder csv(AsOf cp, Object body) {
         return Response.ok(body).type(CSV + "; charset=UTF-8").header("Liqaudit-Checkpoint", checkpointHeader(cp));
     }
 
-    private static String checkpointHeader(AsOf cp) {
+    static String checkpointHeader(AsOf cp) {
         return "treeSize=" + cp.treeSize() + "; rootHash=" + cp.rootHash() + "; signedAt=" + cp.signedAt();
     }
 

@@ -83,6 +83,14 @@ class ChangeFeedTest {
         assertThat(changes(Map.of("after", start, "limit", 7)).getList("items"))
                 .as("the same cursor, the same page").isEqualTo(changes(Map.of("after", start, "limit", 7)).getList("items"));
 
+        io.restassured.response.Response csv = TestUsers.as(Roles.RECONCILER).accept("text/csv").queryParam("after", start)
+                .queryParam("limit", 5).get("/api/v1/reconciliation/changes");
+        csv.then().statusCode(200).contentType("text/csv");
+        assertThat(csv.asString().split("\r\n")).hasSize(6);
+        assertThat(csv.asString()).startsWith("position,offset,kind,at,runId,sequence,venue,eventId,recordedAt,verdict\r\n");
+        assertThat(csv.getHeader("Liqaudit-Next-Cursor")).isEqualTo(changes(Map.of("after", start, "limit", 5))
+                .getString("nextCursor"));
+
         // Pretend an older engine judged one event otherwise: the run's new recomputation revises it.
         String eventId = all.get(3).get("eventId").asText();
         pool.preparedQuery("update event_status s set engine_verdict = 'UNVERIFIABLE' from liquidation_event e "

@@ -58,11 +58,24 @@ class FundReconciliationTest {
         assertThat(decimal(statement.get("breaks[0].stated"))).isEqualByComparingTo("5");
         assertThat(decimal(statement.get("breaks[0].expected"))).isEqualByComparingTo(afterB);
 
+        Response csv = TestUsers.as(Roles.RECONCILER).accept("text/csv").queryParam("period", "2026-03")
+                .get("/api/v1/reconciliation/funds/" + fund + "/statement");
+        csv.then().statusCode(200).contentType("text/csv");
+        assertThat(csv.getHeader("Liqaudit-Checkpoint")).startsWith("treeSize=");
+        assertThat(csv.asString().split("\r\n")).hasSize(3);
+        assertThat(csv.asString()).startsWith("fundId,day,opening,").contains(fund + ",2026-03-02,");
+
         JsonPath balance = TestUsers.as(Roles.RECONCILER).queryParam("at", "2026-03-02T10:30:00Z")
                 .get("/api/v1/reconciliation/funds/" + fund + "/balance").then().statusCode(200).extract().jsonPath();
         assertThat(decimal(balance.get("balance"))).isEqualByComparingTo(afterB);
         assertThat(decimal(balance.get("previousClose"))).isEqualByComparingTo(closeOfFirst);
         assertThat(balance.getList("entriesSincePreviousClose.kind")).containsExactly("DEPOSIT", "EVENT");
+
+        Response entries = TestUsers.as(Roles.RECONCILER).accept("text/csv").queryParam("at", "2026-03-02T10:30:00Z")
+                .get("/api/v1/reconciliation/funds/" + fund + "/balance");
+        entries.then().statusCode(200).contentType("text/csv");
+        assertThat(new BigDecimal(entries.getHeader("Liqaudit-Balance"))).isEqualByComparingTo(afterB);
+        assertThat(entries.asString().split("\r\n")).hasSize(3);
 
         TestUsers.as(Roles.RECONCILER).queryParam("at", "2026-02-01T00:00:00Z")
                 .get("/api/v1/reconciliation/funds/" + fund + "/balance").then().statusCode(404);

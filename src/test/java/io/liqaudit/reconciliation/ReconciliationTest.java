@@ -195,6 +195,25 @@ class ReconciliationTest {
         TestUsers.as(Roles.AUDITOR).get("/api/v1/reconciliation/totals").then().statusCode(403);
     }
 
+    @Test
+    void everyReconciliationEndpointIsInTheOpenApiDocumentWithItsResponseSchema() throws Exception {
+        JsonNode doc = JSON.readTree(given().get("/q/openapi?format=json").then().statusCode(200).extract().asString());
+        for (String path : List.of("/api/v1/reconciliation/totals", "/api/v1/reconciliation/breaks",
+                "/api/v1/reconciliation/funds/{fundId}/balance", "/api/v1/reconciliation/funds/{fundId}/statement",
+                "/api/v1/reconciliation/changes")) {
+            JsonNode get = doc.path("paths").path(path).path("get");
+            assertThat(get.isMissingNode()).as(path).isFalse();
+            String ref = get.path("responses").path("200").path("content").path("application/json").path("schema").path("$ref")
+                    .asText();
+            assertThat(ref).as(path + " answers a described schema").startsWith("#/components/schemas/");
+            JsonNode schema = doc.path("components").path("schemas").path(ref.substring("#/components/schemas/".length()));
+            assertThat(schema.path("properties").size()).as(path + " schema " + ref).isPositive();
+            assertThat(get.path("responses").path("400").path("content").has("application/problem+json")).as(path).isTrue();
+        }
+        assertThat(doc.path("paths").path("/api/v1/reconciliation/totals").path("get").path("responses").path("200")
+                .path("content").has("text/csv")).isTrue();
+    }
+
     private static BigDecimal decimal(JsonNode n) {
         return n == null || n.isNull() || n.isMissingNode() ? null : new BigDecimal(n.asText());
     }
