@@ -31,6 +31,14 @@ public interface LiqauditConfig {
 
     Disclosure disclosure();
 
+    Http http();
+
+    interface Http {
+        /** Every request body's limit but a statement's for matching (whose is quarkus.http.limits.max-body-size). */
+        @WithDefault("3M")
+        io.quarkus.runtime.configuration.MemorySize maxBodySize();
+    }
+
     interface Disclosure {
         /** Liquidations appear in the public register only this long after they happened. */
         @WithDefault("24h")
