@@ -19,13 +19,13 @@ import java.util.List;
 @ApplicationScoped
 public class BreakQueries {
 
-    /** A field is named exactly, or with {@code [*]} for any step: as a regular expression over the stored names. */
+    /** The breaks of the pinned recomputations of the scope's events; the scope's and field's predicates follow. */
     private static final String FROM = """
             from liquidation_event e
             cross join lateral (select * from recomputation x where x.event_sequence = e.sequence and x.computed_at <= $1
                                 order by x.id desc limit 1) r
             cross join lateral jsonb_array_elements(r.output::jsonb -> 'differences') with ordinality as d(v, n)
-            where e.sequence < $2 and r.verdict = 'DISCREPANT' and ($8::text is null or d.v ->> 'field' ~ $8) and """;
+            where e.sequence < $2 and r.verdict = 'DISCREPANT' and """;
 
     private static final String NUMBER = "'^-?[0-9]+(\\.[0-9]+)?$'";
     private static final String DIFFERENCE = "case when d.v ->> 'reported' ~ " + NUMBER + " and d.v ->> 'recomputed' ~ " + NUMBER
@@ -39,11 +39,15 @@ public class BreakQueries {
 
     /** The breaks after (sequence, n) — the event and the break's place among its differences — at most {@code limit}. */
     Uni<List<Break>> page(AsOf asOf, Scope scope, String fieldPattern, long afterSequence, long afterN, int limit) {
+        List<Object> params = new ArrayList<>(List.of(asOf.at(), asOf.treeSize()));
+        String where = where(scope, fieldPattern, params);
+        params.addAll(List.of(afterSequence, afterN, limit));
+        int n = params.size();
         return pool.preparedQuery("select e.sequence, e.venue, e.event_id, e.occurred_at, e.symbol, e.fund_id, d.n, "
                         + "d.v ->> 'field' as field, d.v ->> 'reported' as reported, d.v ->> 'recomputed' as recomputed, "
-                        + DIFFERENCE + " as difference " + FROM + Scope.where(3)
-                        + " and (e.sequence, d.n) > ($9, $10) order by e.sequence, d.n limit $11")
-                .execute(params(asOf, scope, fieldPattern).addValue(afterSequence).addValue(afterN).addValue(limit))
+                        + DIFFERENCE + " as difference " + FROM + " " + where
+                        + " and (e.sequence, d.n) > ($" + (n - 2) + ", $" + (n - 1) + ") order by e.sequence, d.n limit $" + n)
+                .execute(Tuple.from(params))
                 .map(rows -> {
                     List<Break> out = new ArrayList<>();
                     for (Row r : rows) {
@@ -58,9 +62,11 @@ public class BreakQueries {
 
     /** Per field over the whole scope (not a page): how many breaks and their differences summed. */
     Uni<List<Break.FieldTotal>> totalsByField(AsOf asOf, Scope scope, String fieldPattern) {
+        List<Object> params = new ArrayList<>(List.of(asOf.at(), asOf.treeSize()));
+        String where = where(scope, fieldPattern, params);
         return pool.preparedQuery("select d.v ->> 'field' as field, count(*) as breaks, sum(" + DIFFERENCE + ") as difference "
-                        + FROM + Scope.where(3) + " group by 1 order by 1")
-                .execute(params(asOf, scope, fieldPattern))
+                        + FROM + " " + where + " group by 1 order by 1")
+                .execute(Tuple.from(params))
                 .map(rows -> {
                     List<Break.FieldTotal> out = new ArrayList<>();
                     for (Row r : rows) {
@@ -70,8 +76,14 @@ public class BreakQueries {
                 });
     }
 
-    private static Tuple params(AsOf asOf, Scope scope, String fieldPattern) {
-        return scope.addTo(Tuple.tuple().addValue(asOf.at()).addValue(asOf.treeSize())).addValue(fieldPattern);
+    /** The scope's predicates and, when given, the field's, their values appended to {@code params}. */
+    private static String where(Scope scope, String fieldPattern, List<Object> params) {
+        String where = scope.where(params);
+        if (fieldPattern == null) {
+            return where;
+        }
+        params.add(fieldPattern);
+        return where + " and d.v ->> 'field' ~ $" + params.size();
     }
 
     /** A (checked) field name as the pattern the query matches: exact, or any step for {@code steps[*].x}. */

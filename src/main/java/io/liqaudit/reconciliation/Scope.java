@@ -1,21 +1,32 @@
 package io.liqaudit.reconciliation;
 
-import io.vertx.mutiny.sqlclient.Tuple;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Which events a reconciliation answer covers, besides its checkpoint: each filter optional; times on occurredAt, [from, to). */
 record Scope(String venue, String symbol, String fundId, OffsetDateTime from, OffsetDateTime to) {
 
-    /** The filters as SQL over {@code e} (liquidation_event), numbered from {@code first}. */
-    static String where(int first) {
-        return "($" + first + "::text is null or e.venue = $" + first + ")"
-                + " and ($" + (first + 1) + "::text is null or e.symbol = $" + (first + 1) + ")"
-                + " and ($" + (first + 2) + "::text is null or e.fund_id = $" + (first + 2) + ")"
-                + " and ($" + (first + 3) + "::timestamptz is null or e.occurred_at >= $" + (first + 3) + ")"
-                + " and ($" + (first + 4) + "::timestamptz is null or e.occurred_at < $" + (first + 4) + ")";
+    /**
+     * The given filters as SQL over {@code e} (liquidation_event), their values appended to
+     * {@code params} (numbered after those already there). Only the filters given are in the
+     * statement: a "$n is null or …" for each lets a prepared statement's generic plan ignore the
+     * indexes (one venue's month took 12.8 s over a million events instead of about 2).
+     */
+    String where(List<Object> params) {
+        List<String> predicates = new ArrayList<>();
+        add(predicates, params, "e.venue = ", venue);
+        add(predicates, params, "e.symbol = ", symbol);
+        add(predicates, params, "e.fund_id = ", fundId);
+        add(predicates, params, "e.occurred_at >= ", from);
+        add(predicates, params, "e.occurred_at < ", to);
+        return predicates.isEmpty() ? "true" : String.join(" and ", predicates);
     }
 
-    Tuple addTo(Tuple t) {
-        return t.addValue(venue).addValue(symbol).addValue(fundId).addValue(from).addValue(to);
+    private static void add(List<String> predicates, List<Object> params, String test, Object value) {
+        if (value != null) {
+            params.add(value);
+            predicates.add(test + "$" + params.size());
+        }
     }
 }
