@@ -67,7 +67,27 @@ public class MatchResource {
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response match(InputStream body) {
         QueryParams params = new QueryParams();
-        StatementReader.Read read = StatementReader.json(body, params);
+        return matchRead(StatementReader.json(body, params), params);
+    }
+
+    @POST
+    @Consumes("text/csv")
+    @Blocking
+    @Operation(summary = "Match a statement of events uploaded as CSV",
+            description = "Query: kind=events, period, venue, dryRun, tolerance.<field>=<amount>. Body: a header row naming "
+                    + "the columns (venue, eventId and settlement fields), then a line per record; an empty cell is a field not "
+                    + "given. Problems name the record's number (the header is 1).")
+    @APIResponse(responseCode = "200", description = "The match; captureId when kept", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Match.Answer.class)))
+    @APIResponse(responseCode = "400", description = "Not CSV, or bad parameters, each named", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response matchCsv(InputStream body, @jakarta.ws.rs.core.Context jakarta.ws.rs.core.UriInfo uri) {
+        QueryParams params = new QueryParams();
+        return matchRead(StatementReader.csv(body, params, uri.getQueryParameters()), params);
+    }
+
+    /** Checks a statement's parameters and matches it; the problems of its reading are in {@code params}. */
+    private Response matchRead(StatementReader.Read read, QueryParams params) {
         if (read == null) {
             return params.invalid();
         }

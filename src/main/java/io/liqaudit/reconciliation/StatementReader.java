@@ -3,6 +3,7 @@ package io.liqaudit.reconciliation;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.liqaudit.platform.http.CsvRecords;
 import io.liqaudit.platform.http.QueryParams;
 import java.io.IOException;
 import java.io.InputStream;
@@ -108,24 +109,38 @@ final class StatementReader {
             problems.add(new Match.Problem(number, "is not an object"));
             return;
         }
-        String venue = null;
-        String eventId = null;
-        Map<MatchField, String> values = new HashMap<>();
+        Map<String, String> fields = new LinkedHashMap<>();
         String why = null;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String name = p.currentName();
             JsonToken t = p.nextToken();
-            String text = t == JsonToken.VALUE_STRING || t.isNumeric() ? p.getText() : null;
             if (t.isStructStart()) {
                 p.skipChildren();
             }
+            if (t == JsonToken.VALUE_STRING || t.isNumeric() || t == JsonToken.VALUE_NULL) {
+                fields.put(name, t == JsonToken.VALUE_NULL ? null : p.getText());
+            } else {
+                why = why != null ? why : name + " must be a string, a number or null";
+            }
+        }
+        take(number, fields, why, lines, problems);
+    }
+
+    /**
+     * One line from its fields (a null value: given as null), or the first reason it cannot be
+     * taken: it must name its event, and each other field must be a settlement field of its type.
+     */
+    private static void take(int number, Map<String, String> fields, String why, List<Match.Line> lines,
+            List<Match.Problem> problems) {
+        String venue = fields.get("venue");
+        String eventId = fields.get("eventId");
+        Map<MatchField, String> values = new HashMap<>();
+        for (Map.Entry<String, String> e : fields.entrySet()) {
+            String name = e.getKey();
+            String text = e.getValue();
             if (name.equals("venue") || name.equals("eventId")) {
                 if (text == null || text.isBlank() || text.length() > 200) {
                     why = why != null ? why : name + " must be a non-empty string";
-                } else if (name.equals("venue")) {
-                    venue = text;
-                } else {
-                    eventId = text;
                 }
                 continue;
             }
@@ -133,8 +148,6 @@ final class StatementReader {
             if (field.isEmpty()) {
                 why = why != null ? why : "has " + (name.length() > 64 ? name.substring(0, 64) + "…" : name)
                         + ", which is not a settlement field";
-            } else if (t != JsonToken.VALUE_NULL && text == null) {
-                why = why != null ? why : name + " must be a string, a number or null";
             } else if (text != null && field.get().decimal && !isDecimal(text)) {
                 why = why != null ? why : name + " must be a decimal";
             } else {
@@ -149,6 +162,81 @@ final class StatementReader {
         } else {
             lines.add(new Match.Line(number, venue, eventId, values));
         }
+    }
+
+    /**
+     * A statement uploaded as CSV: parameters from the query ({@code kind}, {@code period},
+     * {@code venue}, {@code dryRun}, {@code tolerance.<field>}), a header row naming the columns,
+     * a line per record (its number is the record's: the header is 1). An empty cell is a field
+     * not given.
+     */
+    static Read csv(InputStream in, QueryParams params, Map<String, List<String>> query) {
+        Map<String, String> tolerance = new LinkedHashMap<>();
+        String kind = null;
+        String period = null;
+        String venue = null;
+        boolean dryRun = false;
+        for (Map.Entry<String, List<String>> q : query.entrySet()) {
+            String name = q.getKey();
+            String value = q.getValue().isEmpty() ? null : q.getValue().get(0);
+            switch (name) {
+                case "kind" -> kind = value;
+                case "period" -> period = value;
+                case "venue" -> venue = value;
+                case "dryRun" -> {
+                    if (!"true".equals(value) && !"false".equals(value)) {
+                        params.problem("dryRun", "must be true or false");
+                    }
+                    dryRun = "true".equals(value);
+                }
+                default -> {
+                    if (name.startsWith("tolerance.")) {
+                        tolerance.put(name.substring("tolerance.".length()), value);
+                    } else {
+                        params.problem(name.length() > 64 ? "query" : name, "is not a parameter of a statement (kind, period, "
+                                + "venue, dryRun, tolerance.<field>)");
+                    }
+                }
+            }
+        }
+        List<Match.Line> lines = new ArrayList<>();
+        List<Match.Problem> problems = new ArrayList<>();
+        CsvRecords records = new CsvRecords(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            List<String> header = records.next();
+            if (header == null) {
+                params.problem("body", "must start with a header row naming the columns (venue, eventId, …)");
+                return null;
+            }
+            for (List<String> cells = records.next(); cells != null; cells = records.next()) {
+                int number = (int) records.number();
+                if (number - 1 > MAX_LINES) {
+                    params.problem("lines", "at most " + MAX_LINES + " lines per statement");
+                    return null;
+                }
+                if (cells.size() == 1 && cells.get(0).isEmpty()) {
+                    continue; // a blank line, as files often end
+                }
+                if (cells.size() != header.size()) {
+                    problems.add(new Match.Problem(number, "has " + cells.size() + " cells; the header names " + header.size()));
+                    continue;
+                }
+                Map<String, String> fields = new LinkedHashMap<>();
+                for (int i = 0; i < header.size(); i++) {
+                    if (!cells.get(i).isEmpty()) {
+                        fields.put(header.get(i), cells.get(i));
+                    }
+                }
+                take(number, fields, null, lines, problems);
+            }
+        } catch (CsvRecords.Malformed e) {
+            params.problem("body", "is not CSV at " + e.getMessage());
+            return null;
+        } catch (IOException e) {
+            params.problem("body", "could not be read (" + e.getMessage() + ")");
+            return null;
+        }
+        return new Read(kind, period, venue, dryRun, tolerance, lines, problems);
     }
 
     static boolean isDecimal(String text) {

@@ -124,6 +124,42 @@ class MatchTest {
         assertThat(capture.get("requestedBy").asText()).isEqualTo("t-reconciler");
     }
 
+    @Test
+    void aStatementUploadedAsCsvIsMatchedTheSameWay() throws Exception {
+        String venue = "MAC-" + UUID.randomUUID().toString().substring(0, 8);
+        List<ObjectNode> all = TestEvents.all().subList(0, 3);
+        StringBuilder batch = new StringBuilder("{\"events\":[");
+        for (int i = 0; i < all.size(); i++) {
+            batch.append(i > 0 ? "," : "").append(all.get(i).put("venue", venue).put("occurredAt", "2026-06-01T10:00:00.000000Z"));
+        }
+        TestUsers.as(Roles.INGESTOR).contentType("application/json").body(batch.append("]}").toString())
+                .post("/api/v1/liquidations/batch").then().statusCode(200);
+        JsonNode items = JSON.readTree(TestUsers.as(Roles.AUDITOR).queryParam("venue", venue).get("/api/v1/liquidations")
+                .then().statusCode(200).extract().asString()).get("items");
+        long size = items.get(0).get("sequence").asLong() + 1;
+        for (int i = 0; i < 100 && given().get("/api/v1/ledger/checkpoint").jsonPath().getLong("treeSize") < size; i++) {
+            Thread.sleep(100);
+        }
+        StringBuilder csv = new StringBuilder("venue,eventId,totalFee,outcome\r\n");
+        for (JsonNode item : items) {
+            csv.append(venue).append(',').append(item.get("eventId").asText()).append(',')
+                    .append(item.get("totalFee").isNull() ? "" : item.get("totalFee").asText()).append(',')
+                    .append(item.get("outcome").isNull() ? "" : item.get("outcome").asText()).append("\r\n");
+        }
+        csv.append(venue).append(",\"not, ours\",1,\r\n").append("only,two\r\n");
+        JsonNode answer = JSON.readTree(TestUsers.as(Roles.RECONCILER).contentType("text/csv").body(csv.toString())
+                .queryParam("kind", "events").queryParam("period", "2026-06").queryParam("venue", venue)
+                .queryParam("dryRun", "true").queryParam("tolerance.totalFee", "0.01")
+                .post("/api/v1/reconciliation/matches").then().statusCode(200).extract().asString()).get("result");
+        assertThat(answer.get("matched").asLong()).isEqualTo(3);
+        assertThat(answer.get("missingHere").get(0).get("eventId").asText()).isEqualTo("not, ours");
+        assertThat(answer.get("missingHere").get(0).get("line").asInt()).isEqualTo(5);
+        assertThat(answer.get("problems").get(0).get("line").asInt()).isEqualTo(6);
+        TestUsers.as(Roles.RECONCILER).contentType("text/csv").body("venue,eventId\r\n\"open").queryParam("kind", "events")
+                .queryParam("period", "2026-06").queryParam("colour", "red").post("/api/v1/reconciliation/matches").then()
+                .statusCode(400).body("errors.field", hasItem("body")).body("errors.field", hasItem("colour"));
+    }
+
     private static int indexOf(ArrayNode lines, JsonNode item) {
         for (int i = 0; i < lines.size(); i++) {
             if (lines.get(i).get("eventId").asText().equals(item.get("eventId").asText())) {
