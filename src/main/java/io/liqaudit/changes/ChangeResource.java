@@ -46,8 +46,10 @@ public class ChangeResource {
     @Operation(summary = "Changes after a cursor: events recorded and events revised by re-verification, in one gap-free order",
             description = "Without after: from the beginning; after=end: only what comes from now on. Each item names its "
                     + "kind (RECORDED, REVISED), the event (sequence, venue, eventId) and its verdict now.")
-    @APIResponse(responseCode = "200", description = "The answer, as of the checkpoint it names", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChangePage.class)))
-    @APIResponse(responseCode = "400", description = "Bad parameters, each named", content = @Content(mediaType = Problem.MEDIA_TYPE,
+    @APIResponse(responseCode = "200", description = "The answer, as of the checkpoint it names",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChangePage.class)))
+    @APIResponse(responseCode = "400", description = "Bad parameters, each named",
+            content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class)))
     @Produces({MediaType.APPLICATION_JSON, CsvAnswer.MEDIA_TYPE})
     public Uni<Response> page(@QueryParam("after") String afterText, @QueryParam("limit") String limitText,

@@ -75,10 +75,13 @@ public class FundReconciliationResource {
             description = "at: RFC 3339 (default: now); asOf: a checkpoint's tree size (default: the latest). The balance "
                     + "after each entry is the venue's stated balance before the event plus its recomputed delta, or the "
                     + "balance before a movement plus its amount; null when unknown.")
-    @APIResponse(responseCode = "200", description = "The answer, as of the checkpoint it names", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FundAnswers.Balance.class)))
-    @APIResponse(responseCode = "400", description = "Bad parameters, each named", content = @Content(mediaType = Problem.MEDIA_TYPE,
+    @APIResponse(responseCode = "200", description = "The answer, as of the checkpoint it names",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FundAnswers.Balance.class)))
+    @APIResponse(responseCode = "400", description = "Bad parameters, each named",
+            content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such fund, entry or checkpoint", content = @Content(mediaType = Problem.MEDIA_TYPE,
+    @APIResponse(responseCode = "404", description = "No such fund, entry or checkpoint",
+            content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class)))
     @Produces({MediaType.APPLICATION_JSON, CsvAnswer.MEDIA_TYPE})
     public Response balance(@PathParam("fundId") String fundIdText, @QueryParam("at") String atText,
@@ -131,26 +134,20 @@ public class FundReconciliationResource {
     @Operation(summary = "A fund's daily statement of a period, as of a checkpoint: opening + flows by type = closing, breaks listed",
             description = "period: YYYY, YYYY-Qn, YYYY-MM or YYYY-MM-DD (UTC). Days with activity; balanced is false on a day "
                     + "with a break, an event not recomputed, or flows that do not add up.")
-    @APIResponse(responseCode = "200", description = "The answer, as of the checkpoint it names", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FundAnswers.Statement.class)))
-    @APIResponse(responseCode = "400", description = "Bad parameters, each named", content = @Content(mediaType = Problem.MEDIA_TYPE,
+    @APIResponse(responseCode = "200", description = "The answer, as of the checkpoint it names",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FundAnswers.Statement.class)))
+    @APIResponse(responseCode = "400", description = "Bad parameters, each named",
+            content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such fund or checkpoint", content = @Content(mediaType = Problem.MEDIA_TYPE,
+    @APIResponse(responseCode = "404", description = "No such fund or checkpoint",
+            content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class)))
     @Produces({MediaType.APPLICATION_JSON, CsvAnswer.MEDIA_TYPE})
     public Response statement(@PathParam("fundId") String fundIdText, @QueryParam("period") String periodText,
             @QueryParam("asOf") String asOfText, @HeaderParam("Accept") String accept) {
         QueryParams params = new QueryParams();
         String fundId = params.identifier("fundId", fundIdText);
-        Period period = null;
-        if (periodText == null) {
-            params.problem("period", "is required: YYYY, YYYY-Qn, YYYY-MM or YYYY-MM-DD");
-        } else {
-            try {
-                period = Period.parse(periodText);
-            } catch (IllegalArgumentException e) {
-                params.problem("period", e.getMessage());
-            }
-        }
+        Period period = ReconciliationParams.period(params, periodText);
         Long asOf = params.integer("asOf", asOfText, 0, Long.MAX_VALUE);
         if (!params.ok()) {
             return params.invalid();

@@ -94,15 +94,7 @@ public class MatchResource {
         if (read.kind() == null || !read.kind().equals("events")) {
             params.problem("kind", "must be events (statements of fund lines are not matched yet)");
         }
-        Period period = null;
-        try {
-            period = read.period() == null ? null : Period.parse(read.period());
-        } catch (IllegalArgumentException e) {
-            params.problem("period", e.getMessage());
-        }
-        if (read.period() == null) {
-            params.problem("period", "is required: YYYY, YYYY-Qn, YYYY-MM or YYYY-MM-DD (UTC), on occurredAt");
-        }
+        Period period = ReconciliationParams.period(params, read.period());
         String scoped = Identities.venueScope(identity).orElse(null);
         if (scoped != null && read.venue() != null && !read.venue().equals(scoped)) {
             params.problem("venue", "this API key reads venue " + scoped + " only");
@@ -139,7 +131,8 @@ public class MatchResource {
     @Operation(summary = "A kept match: who asked, when, the result's SHA-256 and the result exactly as stored")
     @APIResponse(responseCode = "200", description = "The capture", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = Match.Capture.class)))
-    @APIResponse(responseCode = "404", description = "No such capture", content = @Content(mediaType = Problem.MEDIA_TYPE,
+    @APIResponse(responseCode = "404", description = "No such capture",
+            content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class)))
     public Response capture(@PathParam("id") String idText) {
         QueryParams params = new QueryParams();

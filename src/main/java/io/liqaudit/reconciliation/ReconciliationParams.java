@@ -42,6 +42,20 @@ public class ReconciliationParams {
                 params.identifier("fundId", fundId), params.time("from", from), params.time("to", to));
     }
 
+    /** A required period (YYYY, YYYY-Qn, YYYY-MM or YYYY-MM-DD, UTC); null, and a problem named {@code period}, when absent or bad. */
+    static io.liqaudit.disclosure.Period period(QueryParams params, String text) {
+        if (text == null) {
+            params.problem("period", "is required: YYYY, YYYY-Qn, YYYY-MM or YYYY-MM-DD (UTC)");
+            return null;
+        }
+        try {
+            return io.liqaudit.disclosure.Period.parse(text);
+        } catch (IllegalArgumentException e) {
+            params.problem("period", e.getMessage());
+            return null;
+        }
+    }
+
     /** A field filter, checked; null when absent. */
     static String field(QueryParams params, String raw) {
         if (raw == null) {

@@ -78,11 +78,14 @@ public class ReconciliationResource {
                     + "reported (over the events that reported it) and recomputed − reported; exact sums.")
     @APIResponse(responseCode = "200", description = "The answer, as of the checkpoint it names", content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TotalsAnswer.class)),
                     @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING))})
-    @APIResponse(responseCode = "400", description = "Bad parameters, each named", content = @Content(mediaType = Problem.MEDIA_TYPE,
+    @APIResponse(responseCode = "400", description = "Bad parameters, each named",
+            content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such checkpoint", content = @Content(mediaType = Problem.MEDIA_TYPE,
+    @APIResponse(responseCode = "404", description = "No such checkpoint",
+            content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Too many groups: narrow the scope", content = @Content(mediaType = Problem.MEDIA_TYPE,
+    @APIResponse(responseCode = "422", description = "Too many groups: narrow the scope",
+            content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class)))
     public Uni<Response> totals(@BeanParam ReconciliationParams p, @QueryParam("groupBy") String groupBy,
             @jakarta.ws.rs.HeaderParam("Accept") String accept) {
@@ -145,10 +148,13 @@ public class ReconciliationResource {
             description = "A row per (event, field): reported, recomputed, recomputed − reported. Filters as the listing "
                     + "(venue, symbol, fundId, from, to) and field (totalFee, steps[2].fee, steps[*].fee); pages by cursor. "
                     + "With Accept: text/csv, every break of the scope in one streamed file.")
-    @APIResponse(responseCode = "200", description = "The answer, as of the checkpoint it names", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BreaksAnswer.class)))
-    @APIResponse(responseCode = "400", description = "Bad parameters, each named", content = @Content(mediaType = Problem.MEDIA_TYPE,
+    @APIResponse(responseCode = "200", description = "The answer, as of the checkpoint it names",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BreaksAnswer.class)))
+    @APIResponse(responseCode = "400", description = "Bad parameters, each named",
+            content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such checkpoint", content = @Content(mediaType = Problem.MEDIA_TYPE,
+    @APIResponse(responseCode = "404", description = "No such checkpoint",
+            content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class)))
     public Uni<Response> breaks(@BeanParam ReconciliationParams p, @QueryParam("field") String field,
             @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
