@@ -1,5 +1,6 @@
 package io.liqaudit.reconciliation;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -18,16 +19,36 @@ public final class Match {
     public record Problem(int line, String reason) {
     }
 
-    /** A line naming an event the record does not hold, as of the checkpoint matched against. */
-    public record MissingHere(int line, String venue, String eventId) {
+    /** One line of a statement of fund days: the fund, the day and the figures given. */
+    record FundLine(int line, String fundId, java.time.LocalDate day, Map<FundField, BigDecimal> values) {
     }
 
-    /** An event of the statement's scope that no line named. */
-    public record MissingThere(long sequence, String venue, String eventId) {
+    /**
+     * A line naming what the record does not hold, as of the checkpoint matched against: an event
+     * (venue, eventId) or a fund (fundId, day).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record MissingHere(int line, String venue, String eventId, String fundId, String day) {
+        static MissingHere event(int line, String venue, String eventId) {
+            return new MissingHere(line, venue, eventId, null, null);
+        }
+    }
+
+    /** What the statement's scope holds that no line named: an event, or a fund's day with activity. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record MissingThere(Long sequence, String venue, String eventId, String fundId, String day) {
+        static MissingThere event(long sequence, String venue, String eventId) {
+            return new MissingThere(sequence, venue, eventId, null, null);
+        }
     }
 
     /** A field whose value differs beyond the tolerance: ours − theirs where both are numbers. */
-    public record Mismatch(int line, String venue, String eventId, String field, String theirs, String ours, BigDecimal difference) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Mismatch(int line, String venue, String eventId, String fundId, String day, String field, String theirs,
+            String ours, BigDecimal difference) {
+        static Mismatch event(Line l, String field, String theirs, String ours, BigDecimal difference) {
+            return new Mismatch(l.line(), l.venue(), l.eventId(), null, null, field, theirs, ours, difference);
+        }
     }
 
     /** The parameters of a match, as given (period and venue scope the events the client should have sent). */

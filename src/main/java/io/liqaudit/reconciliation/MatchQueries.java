@@ -68,6 +68,20 @@ public class MatchQueries {
                 });
     }
 
+    /** The funds of the scope's events (by occurredAt, optionally one venue) that the checkpoint covers. */
+    Uni<List<String>> funds(AsOf asOf, OffsetDateTime from, OffsetDateTime to, String venue) {
+        return pool.preparedQuery("""
+                        select distinct e.fund_id from liquidation_event e
+                        where e.sequence < $1 and e.occurred_at >= $2 and e.occurred_at < $3 and ($4::text is null or e.venue = $4)
+                        order by 1""")
+                .execute(Tuple.of(asOf.treeSize(), from, to, venue))
+                .map(rows -> {
+                    List<String> out = new ArrayList<>();
+                    rows.forEach(r -> out.add(r.getString(0)));
+                    return out;
+                });
+    }
+
     /** The scope's events (by occurredAt, optionally one venue) that the checkpoint covers and no line named, a page at a time. */
     Uni<List<Match.MissingThere>> missingThere(AsOf asOf, OffsetDateTime from, OffsetDateTime to, String venue, Set<String> sent,
             long afterSequence, long[] last) {
@@ -84,7 +98,7 @@ public class MatchQueries {
                     for (Row r : rows) {
                         last[0] = r.getLong("sequence");
                         if (!sent.contains(key(r.getString("venue"), r.getString("event_id")))) {
-                            out.add(new Match.MissingThere(r.getLong("sequence"), r.getString("venue"), r.getString("event_id")));
+                            out.add(Match.MissingThere.event(r.getLong("sequence"), r.getString("venue"), r.getString("event_id")));
                         }
                     }
                     return out;

@@ -23,7 +23,9 @@ import java.io.InputStream;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -56,11 +58,13 @@ public class MatchResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Blocking // the statement is read as it arrives and matched a page at a time on this worker thread
     @Operation(summary = "Match a statement of events against the record as of the latest checkpoint",
-            description = "Body: {\"kind\": \"events\", \"period\": \"2026-03\", \"venue\": \"VENUE-A\", \"dryRun\": true, "
+            description = "Body: {\"kind\": \"events\" (or \"funds\"), \"period\": \"2026-03\", \"venue\": \"VENUE-A\", \"dryRun\": true, "
                     + "\"tolerance\": {\"totalFee\": \"0.01\"}, \"lines\": [{\"venue\", \"eventId\", \"totalFee\", …}]}, up to "
                     + "100,000 lines. Each line's settlement fields (outcome, markPrice, liquidationPrice, bankruptcyPrice, "
                     + "liquidatedQuantity, totalFee, excessEquity, traderReturn, insuranceFundDelta, bankruptcyLoss, "
-                    + "adlShortfall) are compared with our recomputation. Bad lines are reported by number; the rest go on.")
+                    + "adlShortfall) are compared with our recomputation; fund lines (fundId, day, openingBalance, feeContributions, "
+                    + "excessEquityDeposits, bankruptcyLossDraws, deposits, withdrawals, transfersIn, transfersOut, closingBalance, "
+                    + "adlShortfall) with the fund's statement. Bad lines are reported by number; the rest go on.")
     @APIResponse(responseCode = "200", description = "The match; captureId when kept", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Match.Answer.class)))
     @APIResponse(responseCode = "400", description = "Not a statement, or bad parameters, each named", content = @Content(
@@ -91,8 +95,9 @@ public class MatchResource {
         if (read == null) {
             return params.invalid();
         }
-        if (read.kind() == null || !read.kind().equals("events")) {
-            params.problem("kind", "must be events (statements of fund lines are not matched yet)");
+        boolean funds = "funds".equals(read.kind());
+        if (!funds && !"events".equals(read.kind())) {
+            params.problem("kind", "must be events or funds");
         }
         Period period = ReconciliationParams.period(params, read.period());
         String scoped = Identities.venueScope(identity).orElse(null);
@@ -100,15 +105,13 @@ public class MatchResource {
             params.problem("venue", "this API key reads venue " + scoped + " only");
         }
         String venue = scoped != null ? scoped : params.identifier("venue", read.venue());
-        Map<MatchField, BigDecimal> tolerance = new EnumMap<>(MatchField.class);
         Map<String, BigDecimal> toleranceGiven = new LinkedHashMap<>();
         read.tolerance().forEach((field, amount) -> {
-            var f = MatchField.named(field).filter(x -> x.decimal);
-            if (f.isEmpty() || amount == null || !StatementReader.isDecimal(amount) || new BigDecimal(amount).signum() < 0) {
+            boolean known = funds ? FundField.named(field).isPresent() : MatchField.named(field).filter(x -> x.decimal).isPresent();
+            if (!known || amount == null || !StatementReader.isDecimal(amount) || new BigDecimal(amount).signum() < 0) {
                 params.problem("tolerance." + (field.length() > 40 ? field.substring(0, 40) : field),
-                        "must be a settlement amount field with a decimal ≥ 0");
+                        "must be a " + (funds ? "fund figure" : "settlement amount field") + " with a decimal ≥ 0");
             } else {
-                tolerance.put(f.get(), new BigDecimal(amount));
                 toleranceGiven.put(field, new BigDecimal(amount));
             }
         });
@@ -119,10 +122,23 @@ public class MatchResource {
         if (latest.isEmpty()) {
             return ProblemResponses.of(Problem.of(409, "Conflict", "No signed checkpoint yet to match against."));
         }
-        Match.Parameters parameters = new Match.Parameters("events", period.label(), venue, read.dryRun(), toleranceGiven);
+        Match.Parameters parameters = new Match.Parameters(read.kind(), period.label(), venue, read.dryRun(), toleranceGiven);
+        List<Match.Problem> problems = new ArrayList<>();
+        String by = identity.getPrincipal().getName();
+        if (funds) {
+            List<Match.FundLine> lines = new ArrayList<>();
+            StatementReader.funds(read.lines(), lines, problems);
+            Map<FundField, BigDecimal> tolerance = new EnumMap<>(FundField.class);
+            toleranceGiven.forEach((f, amount) -> tolerance.put(FundField.named(f).orElseThrow(), amount));
+            return Response.ok(matches.runFunds(AsOf.of(latest.get()), parameters, period.from(), period.to(), lines, problems,
+                    tolerance, by)).build();
+        }
+        List<Match.Line> lines = new ArrayList<>();
+        StatementReader.events(read.lines(), lines, problems);
+        Map<MatchField, BigDecimal> tolerance = new EnumMap<>(MatchField.class);
+        toleranceGiven.forEach((f, amount) -> tolerance.put(MatchField.named(f).orElseThrow(), amount));
         return Response.ok(matches.run(AsOf.of(latest.get()), parameters, period.from().atStartOfDay().atOffset(ZoneOffset.UTC),
-                period.to().atStartOfDay().atOffset(ZoneOffset.UTC), read.lines(), read.problems(), tolerance,
-                identity.getPrincipal().getName())).build();
+                period.to().atStartOfDay().atOffset(ZoneOffset.UTC), lines, problems, tolerance, by)).build();
     }
 
     @GET

@@ -24,19 +24,19 @@ final class Matcher {
             String mine = ours.get(f);
             if (theirs == null || mine == null) {
                 if (theirs != null || mine != null) {
-                    out.add(new Match.Mismatch(line.line(), line.venue(), line.eventId(), f.field, theirs, mine, null));
+                    out.add(Match.Mismatch.event(line, f.field, theirs, mine, null));
                 }
                 continue;
             }
             if (!f.decimal) {
                 if (!theirs.equals(mine)) {
-                    out.add(new Match.Mismatch(line.line(), line.venue(), line.eventId(), f.field, theirs, mine, null));
+                    out.add(Match.Mismatch.event(line, f.field, theirs, mine, null));
                 }
                 continue;
             }
             BigDecimal difference = new BigDecimal(mine).subtract(new BigDecimal(theirs));
             if (difference.abs().compareTo(tolerance.getOrDefault(f, BigDecimal.ZERO)) > 0) {
-                out.add(new Match.Mismatch(line.line(), line.venue(), line.eventId(), f.field, theirs, mine, difference));
+                out.add(Match.Mismatch.event(line, f.field, theirs, mine, difference));
             }
         }
         out.sort(java.util.Comparator.comparing(Match.Mismatch::field));

@@ -25,9 +25,12 @@ final class StatementReader {
     static final int MAX_LINES = 100_000;
     private static final JsonFactory JSON = new JsonFactory();
 
-    /** The statement as read: raw parameters, the lines that read, the lines that did not. */
-    record Read(String kind, String period, String venue, boolean dryRun, Map<String, String> tolerance, List<Match.Line> lines,
-            List<Match.Problem> problems) {
+    /** The statement as read: raw parameters and its lines, each its fields as text (null: given as null) or why it is not one. */
+    record Read(String kind, String period, String venue, boolean dryRun, Map<String, String> tolerance, List<Raw> lines) {
+    }
+
+    /** One line as read, before its kind says what its fields must be. */
+    record Raw(int number, Map<String, String> fields, String why) {
     }
 
     private StatementReader() {
@@ -39,8 +42,7 @@ final class StatementReader {
         String venue = null;
         boolean dryRun = false;
         Map<String, String> tolerance = new LinkedHashMap<>();
-        List<Match.Line> lines = new ArrayList<>();
-        List<Match.Problem> problems = new ArrayList<>();
+        List<Raw> lines = new ArrayList<>();
         try (JsonParser p = JSON.createParser(in)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 params.problem("body", "must be a JSON object: {kind, period, venue, dryRun, tolerance, lines}");
@@ -86,7 +88,7 @@ final class StatementReader {
                                 params.problem("lines", "at most " + MAX_LINES + " lines per statement");
                                 return null;
                             }
-                            line(p, number, lines, problems);
+                            lines.add(line(p, number));
                         }
                     }
                     default -> {
@@ -100,14 +102,13 @@ final class StatementReader {
             params.problem("body", "is not well-formed JSON (" + e.getMessage().lines().findFirst().orElse("") + ")");
             return null;
         }
-        return new Read(kind, period, venue, dryRun, tolerance, lines, problems);
+        return new Read(kind, period, venue, dryRun, tolerance, lines);
     }
 
-    private static void line(JsonParser p, int number, List<Match.Line> lines, List<Match.Problem> problems) throws IOException {
+    private static Raw line(JsonParser p, int number) throws IOException {
         if (p.currentToken() != JsonToken.START_OBJECT) {
             p.skipChildren();
-            problems.add(new Match.Problem(number, "is not an object"));
-            return;
+            return new Raw(number, Map.of(), "is not an object");
         }
         Map<String, String> fields = new LinkedHashMap<>();
         String why = null;
@@ -123,14 +124,17 @@ final class StatementReader {
                 why = why != null ? why : name + " must be a string, a number or null";
             }
         }
-        take(number, fields, why, lines, problems);
+        return new Raw(number, fields, why);
     }
 
-    /**
-     * One line from its fields (a null value: given as null), or the first reason it cannot be
-     * taken: it must name its event, and each other field must be a settlement field of its type.
-     */
-    private static void take(int number, Map<String, String> fields, String why, List<Match.Line> lines,
+    /** Event lines: each must name its event, and each other field must be a settlement field of its type. */
+    static void events(List<Raw> raw, List<Match.Line> lines, List<Match.Problem> problems) {
+        for (Raw r : raw) {
+            event(r.number(), r.fields(), r.why(), lines, problems);
+        }
+    }
+
+    private static void event(int number, Map<String, String> fields, String why, List<Match.Line> lines,
             List<Match.Problem> problems) {
         String venue = fields.get("venue");
         String eventId = fields.get("eventId");
@@ -161,6 +165,47 @@ final class StatementReader {
             problems.add(new Match.Problem(number, why));
         } else {
             lines.add(new Match.Line(number, venue, eventId, values));
+        }
+    }
+
+    /** Fund lines: each must name its fund and day (YYYY-MM-DD), and each other field must be a fund figure (a decimal). */
+    static void funds(List<Raw> raw, List<Match.FundLine> lines, List<Match.Problem> problems) {
+        for (Raw r : raw) {
+            String why = r.why();
+            String fundId = r.fields().get("fundId");
+            String day = r.fields().get("day");
+            Map<FundField, BigDecimal> values = new java.util.EnumMap<>(FundField.class);
+            for (Map.Entry<String, String> e : r.fields().entrySet()) {
+                String name = e.getKey();
+                if (name.equals("fundId") || name.equals("day")) {
+                    continue;
+                }
+                var field = FundField.named(name);
+                if (field.isEmpty()) {
+                    why = why != null ? why : "has " + (name.length() > 64 ? name.substring(0, 64) + "…" : name)
+                            + ", which is not a fund figure";
+                } else if (e.getValue() == null || !isDecimal(e.getValue())) {
+                    why = why != null ? why : name + " must be a decimal";
+                } else {
+                    values.put(field.get(), new BigDecimal(e.getValue()));
+                }
+            }
+            if (why == null && (fundId == null || fundId.isBlank() || fundId.length() > 200)) {
+                why = "must name the fund: fundId";
+            }
+            java.time.LocalDate date = null;
+            if (why == null) {
+                try {
+                    date = java.time.LocalDate.parse(day == null ? "" : day);
+                } catch (java.time.format.DateTimeParseException ex) {
+                    why = "day must be a day, YYYY-MM-DD";
+                }
+            }
+            if (why != null) {
+                problems.add(new Match.Problem(r.number(), why));
+            } else {
+                lines.add(new Match.FundLine(r.number(), fundId, date, values));
+            }
         }
     }
 
@@ -199,8 +244,7 @@ final class StatementReader {
                 }
             }
         }
-        List<Match.Line> lines = new ArrayList<>();
-        List<Match.Problem> problems = new ArrayList<>();
+        List<Raw> lines = new ArrayList<>();
         CsvRecords records = new CsvRecords(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
         try {
             List<String> header = records.next();
@@ -218,7 +262,7 @@ final class StatementReader {
                     continue; // a blank line, as files often end
                 }
                 if (cells.size() != header.size()) {
-                    problems.add(new Match.Problem(number, "has " + cells.size() + " cells; the header names " + header.size()));
+                    lines.add(new Raw(number, Map.of(), "has " + cells.size() + " cells; the header names " + header.size()));
                     continue;
                 }
                 Map<String, String> fields = new LinkedHashMap<>();
@@ -227,7 +271,7 @@ final class StatementReader {
                         fields.put(header.get(i), cells.get(i));
                     }
                 }
-                take(number, fields, null, lines, problems);
+                lines.add(new Raw(number, fields, null));
             }
         } catch (CsvRecords.Malformed e) {
             params.problem("body", "is not CSV at " + e.getMessage());
@@ -236,7 +280,7 @@ final class StatementReader {
             params.problem("body", "could not be read (" + e.getMessage() + ")");
             return null;
         }
-        return new Read(kind, period, venue, dryRun, tolerance, lines, problems);
+        return new Read(kind, period, venue, dryRun, tolerance, lines);
     }
 
     static boolean isDecimal(String text) {

@@ -77,6 +77,26 @@ class FundReconciliationTest {
         assertThat(new BigDecimal(entries.getHeader("Liqaudit-Balance"))).isEqualByComparingTo(afterB);
         assertThat(entries.asString().split("\r\n")).hasSize(3);
 
+        // The fund's own statement of those days, matched: a quiet day carries the balance, a wrong closing is named.
+        BigDecimal closeOfSecond = new BigDecimal("5").add(FundLedgerTest.delta(c));
+        String lines = "[{\"fundId\":\"" + fund + "\",\"day\":\"2026-03-01\",\"openingBalance\":\"1000\",\"closingBalance\":\""
+                + closeOfFirst.toPlainString() + "\"},"
+                + "{\"fundId\":\"" + fund + "\",\"day\":\"2026-03-02\",\"deposits\":\"250\",\"closingBalance\":\""
+                + afterB.toPlainString() + "\"},"
+                + "{\"fundId\":\"" + fund + "\",\"day\":\"2026-03-03\",\"closingBalance\":\"" + closeOfSecond.toPlainString()
+                + "\",\"deposits\":\"0\"},"
+                + "{\"fundId\":\"NO-SUCH-FUND\",\"day\":\"2026-03-01\",\"closingBalance\":\"1\"},"
+                + "{\"fundId\":\"" + fund + "\",\"day\":\"March\"}]";
+        JsonPath matched = TestUsers.as(Roles.RECONCILER).contentType("application/json").body("{\"kind\":\"funds\",\"period\":"
+                        + "\"2026-03\",\"dryRun\":true,\"lines\":" + lines + "}").post("/api/v1/reconciliation/matches").then()
+                .statusCode(200).extract().jsonPath();
+        assertThat(matched.getLong("result.matched")).isEqualTo(2);
+        assertThat(matched.getList("result.mismatched.field")).containsExactly("closingBalance");
+        assertThat(matched.getString("result.mismatched[0].day")).isEqualTo("2026-03-02");
+        assertThat(decimal(matched.get("result.mismatched[0].ours"))).isEqualByComparingTo(closeOfSecond);
+        assertThat(matched.getList("result.missingHere.fundId")).containsExactly("NO-SUCH-FUND");
+        assertThat(matched.getList("result.problems.line")).containsExactly(5);
+
         TestUsers.as(Roles.RECONCILER).queryParam("at", "2026-02-01T00:00:00Z")
                 .get("/api/v1/reconciliation/funds/" + fund + "/balance").then().statusCode(404);
         TestUsers.as(Roles.RECONCILER).queryParam("period", "March").queryParam("asOf", "x")

@@ -181,7 +181,7 @@ class MatchTest {
                 .statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("lines"));
         TestUsers.as(Roles.INGESTOR).contentType("application/json").body(body).post("/api/v1/liquidations/batch").then()
                 .statusCode(413).contentType("application/problem+json");
-        TestUsers.as(Roles.RECONCILER).contentType("application/json").body("{\"kind\":\"funds\",\"period\":\"May\",\"x\":1}")
+        TestUsers.as(Roles.RECONCILER).contentType("application/json").body("{\"kind\":\"accounts\",\"period\":\"May\",\"x\":1}")
                 .post("/api/v1/reconciliation/matches").then().statusCode(400).body("errors.field", hasItem("kind"))
                 .body("errors.field", hasItem("period")).body("errors.field", hasItem("x"));
         TestUsers.as(Roles.RECONCILER).contentType("application/json").body("{\"kind\":\"events\",\"lines\":[")
