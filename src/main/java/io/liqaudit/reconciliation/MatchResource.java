@@ -57,7 +57,7 @@ public class MatchResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Blocking // the statement is read as it arrives and matched a page at a time on this worker thread
-    @Operation(summary = "Match a statement of events against the record as of the latest checkpoint",
+    @Operation(summary = "Match a statement of events or fund days against the record as of a checkpoint (asOf; default the latest)",
             description = "Body: {\"kind\": \"events\" (or \"funds\"), \"period\": \"2026-03\", \"venue\": \"VENUE-A\", \"dryRun\": true, "
                     + "\"tolerance\": {\"totalFee\": \"0.01\"}, \"lines\": [{\"venue\", \"eventId\", \"totalFee\", …}]}, up to "
                     + "100,000 lines. Each line's settlement fields (outcome, markPrice, liquidationPrice, bankruptcyPrice, "
@@ -115,12 +115,14 @@ public class MatchResource {
                 toleranceGiven.put(field, new BigDecimal(amount));
             }
         });
+        Long asOf = params.integer("asOf", read.asOf(), 0, Long.MAX_VALUE);
         if (!params.ok()) {
             return params.invalid();
         }
-        var latest = checkpoints.latest().await().atMost(Duration.ofSeconds(10));
+        var latest = (asOf == null ? checkpoints.latest() : checkpoints.at(asOf)).await().atMost(Duration.ofSeconds(10));
         if (latest.isEmpty()) {
-            return ProblemResponses.of(Problem.of(409, "Conflict", "No signed checkpoint yet to match against."));
+            return asOf == null ? ProblemResponses.of(Problem.of(409, "Conflict", "No signed checkpoint yet to match against."))
+                    : ProblemResponses.of(Problem.of(404, "Not Found", "No signed checkpoint of tree size " + asOf + "."));
         }
         Match.Parameters parameters = new Match.Parameters(read.kind(), period.label(), venue, read.dryRun(), toleranceGiven);
         List<Match.Problem> problems = new ArrayList<>();

@@ -26,7 +26,8 @@ final class StatementReader {
     private static final JsonFactory JSON = new JsonFactory();
 
     /** The statement as read: raw parameters and its lines, each its fields as text (null: given as null) or why it is not one. */
-    record Read(String kind, String period, String venue, boolean dryRun, Map<String, String> tolerance, List<Raw> lines) {
+    record Read(String kind, String period, String venue, String asOf, boolean dryRun, Map<String, String> tolerance,
+            List<Raw> lines) {
     }
 
     /** One line as read, before its kind says what its fields must be. */
@@ -40,6 +41,7 @@ final class StatementReader {
         String kind = null;
         String period = null;
         String venue = null;
+        String asOf = null;
         boolean dryRun = false;
         Map<String, String> tolerance = new LinkedHashMap<>();
         List<Raw> lines = new ArrayList<>();
@@ -55,6 +57,14 @@ final class StatementReader {
                     case "kind" -> kind = text(p, value, params, "kind");
                     case "period" -> period = text(p, value, params, "period");
                     case "venue" -> venue = text(p, value, params, "venue");
+                    case "asOf" -> {
+                        if (value.isNumeric() || value == JsonToken.VALUE_STRING) {
+                            asOf = p.getText();
+                        } else {
+                            params.problem("asOf", "must be a checkpoint's tree size");
+                            p.skipChildren();
+                        }
+                    }
                     case "dryRun" -> {
                         if (value == JsonToken.VALUE_TRUE || value == JsonToken.VALUE_FALSE) {
                             dryRun = value == JsonToken.VALUE_TRUE;
@@ -93,7 +103,7 @@ final class StatementReader {
                     }
                     default -> {
                         params.problem(name.length() > 64 ? "body" : name, "is not part of a statement (kind, period, venue, "
-                                + "dryRun, tolerance, lines)");
+                                + "asOf, dryRun, tolerance, lines)");
                         p.skipChildren();
                     }
                 }
@@ -102,7 +112,7 @@ final class StatementReader {
             params.problem("body", "is not well-formed JSON (" + e.getMessage().lines().findFirst().orElse("") + ")");
             return null;
         }
-        return new Read(kind, period, venue, dryRun, tolerance, lines);
+        return new Read(kind, period, venue, asOf, dryRun, tolerance, lines);
     }
 
     private static Raw line(JsonParser p, int number) throws IOException {
@@ -220,6 +230,7 @@ final class StatementReader {
         String kind = null;
         String period = null;
         String venue = null;
+        String asOf = null;
         boolean dryRun = false;
         for (Map.Entry<String, List<String>> q : query.entrySet()) {
             String name = q.getKey();
@@ -228,6 +239,7 @@ final class StatementReader {
                 case "kind" -> kind = value;
                 case "period" -> period = value;
                 case "venue" -> venue = value;
+                case "asOf" -> asOf = value;
                 case "dryRun" -> {
                     if (!"true".equals(value) && !"false".equals(value)) {
                         params.problem("dryRun", "must be true or false");
@@ -239,7 +251,7 @@ final class StatementReader {
                         tolerance.put(name.substring("tolerance.".length()), value);
                     } else {
                         params.problem(name.length() > 64 ? "query" : name, "is not a parameter of a statement (kind, period, "
-                                + "venue, dryRun, tolerance.<field>)");
+                                + "venue, asOf, dryRun, tolerance.<field>)");
                     }
                 }
             }
@@ -280,7 +292,7 @@ final class StatementReader {
             params.problem("body", "could not be read (" + e.getMessage() + ")");
             return null;
         }
-        return new Read(kind, period, venue, dryRun, tolerance, lines);
+        return new Read(kind, period, venue, asOf, dryRun, tolerance, lines);
     }
 
     static boolean isDecimal(String text) {

@@ -50,6 +50,15 @@ class MatchTest {
 
     @Test
     void aStatementMatchesLineByLineAndWhatDiffersOrIsMissingIsNamed() throws Exception {
+        // A checkpoint signed before this statement's events exist, to match as of it later.
+        ObjectNode earlier = TestEvents.all().get(0).put("venue", "MAE-" + UUID.randomUUID().toString().substring(0, 8));
+        long before = TestUsers.as(Roles.INGESTOR).contentType("application/json").body(earlier.toString())
+                .post("/api/v1/liquidations").then().statusCode(201).extract().jsonPath().getLong("sequence") + 1;
+        long signedBefore = 0;
+        for (int i = 0; i < 100 && (signedBefore = given().get("/api/v1/ledger/checkpoint").jsonPath().getLong("treeSize")) < before;
+                i++) {
+            Thread.sleep(100);
+        }
         String venue = "MAT-" + UUID.randomUUID().toString().substring(0, 8);
         List<ObjectNode> all = TestEvents.all().subList(0, 30);
         StringBuilder batch = new StringBuilder("{\"events\":[");
@@ -122,6 +131,16 @@ class MatchTest {
         assertThat(capture.get("resultSha256").asText()).isEqualTo(kept.get("resultSha256").asText());
         assertThat(capture.get("result")).isEqualTo(kept.get("result"));
         assertThat(capture.get("requestedBy").asText()).isEqualTo("t-reconciler");
+
+        // As of an earlier checkpoint (before these events), every line names an event not yet held.
+        statement.put("dryRun", true).put("asOf", signedBefore);
+        JsonNode early = match(statement).get("result");
+        assertThat(early.get("checkpoint").get("treeSize").asLong()).isEqualTo(signedBefore);
+        assertThat(early.get("matched").asLong()).isZero();
+        assertThat(early.get("missingHere")).hasSize(26);
+        statement.put("asOf", 987654321);
+        TestUsers.as(Roles.RECONCILER).contentType("application/json").body(statement.toString())
+                .post("/api/v1/reconciliation/matches").then().statusCode(404);
     }
 
     @Test
