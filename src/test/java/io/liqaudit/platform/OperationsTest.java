@@ -15,7 +15,9 @@ class OperationsTest {
     void readinessIncludesTheDatabase() {
         given().get("/q/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"))
-                .body("checks.name", hasItem(containsString("Reactive PostgreSQL")));
+                .body("checks.name", hasItem(containsString("Reactive PostgreSQL")))
+                .body("checks.find { it.name.contains('pools') }.data.writes", equalTo("UP"))
+                .body("checks.find { it.name.contains('pools') }.data.reads", equalTo("UP"));
     }
 
     @Test
