@@ -57,7 +57,7 @@ public class MatchResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Blocking // the statement is read as it arrives and matched a page at a time on this worker thread
-    @Operation(summary = "Match a statement of events or fund days against the record as of a checkpoint (asOf; default the latest)",
+    @Operation(summary = "Match a statement of events or fund days against the record as of a signed checkpoint, asOf or the latest",
             description = "Body: {\"kind\": \"events\" (or \"funds\"), \"period\": \"2026-03\", \"venue\": \"VENUE-A\", \"dryRun\": true, "
                     + "\"tolerance\": {\"totalFee\": \"0.01\"}, \"lines\": [{\"venue\", \"eventId\", \"totalFee\", …}]}, up to "
                     + "100,000 lines. Each line's settlement fields (outcome, markPrice, liquidationPrice, bankruptcyPrice, "
