@@ -1,5 +1,6 @@
 package io.liqaudit.fund;
 
+import io.liqaudit.standing.PinnedRecomputation;
 import io.liqaudit.platform.ReadPool;
 import io.quarkus.reactive.datasource.ReactiveDataSource;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -46,8 +47,7 @@ public class FundStatements {
                         r.insurance_fund_delta as delta, r.total_fee, r.excess_equity, r.trader_return, r.bankruptcy_loss,
                         r.adl_shortfall, e.input::jsonb #>> '{policy,feeRecipient}' as fee_recipient, null as kind
                  from liquidation_event e
-                 cross join lateral (select * from recomputation x where x.event_sequence = e.sequence and x.computed_at <= $2
-                                     order by x.id desc limit 1) r
+                 %s
                  where e.fund_id = $1 and e.sequence < $3 and e.occurred_at < $4
                    and (e.occurred_at, e.sequence) > ($5, case when $6 = 1 then $7 else -1 end)
                  order by e.occurred_at, e.sequence limit $8)
@@ -57,7 +57,7 @@ public class FundStatements {
                  where m.fund_id = $1 and m.recorded_at <= $2 and m.occurred_at < $4
                    and (m.occurred_at, m.id) > ($5, case when $6 = 1 then 9223372036854775807 else $7 end)
                  order by m.occurred_at, m.id limit $8)
-            ) chain order by occurred_at, ord, ref limit $8""";
+            ) chain order by occurred_at, ord, ref limit $8""".formatted(PinnedRecomputation.lateral("$2"));
 
     private final Pool pool;
 

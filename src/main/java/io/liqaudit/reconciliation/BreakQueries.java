@@ -1,5 +1,6 @@
 package io.liqaudit.reconciliation;
 
+import io.liqaudit.standing.PinnedRecomputation;
 import io.liqaudit.platform.ReadPool;
 import io.liqaudit.platform.Timestamps;
 import io.quarkus.reactive.datasource.ReactiveDataSource;
@@ -22,10 +23,9 @@ public class BreakQueries {
     /** The breaks of the pinned recomputations of the scope's events; the scope's and field's predicates follow. */
     private static final String FROM = """
             from liquidation_event e
-            cross join lateral (select * from recomputation x where x.event_sequence = e.sequence and x.computed_at <= $1
-                                order by x.id desc limit 1) r
+            %s
             cross join lateral jsonb_array_elements(r.output::jsonb -> 'differences') with ordinality as d(v, n)
-            where e.sequence < $2 and r.verdict = 'DISCREPANT' and """;
+            where e.sequence < $2 and r.verdict = 'DISCREPANT' and """.formatted(PinnedRecomputation.lateral("$1"));
 
     private static final String NUMBER = "'^-?[0-9]+(\\.[0-9]+)?$'";
     private static final String DIFFERENCE = "case when d.v ->> 'reported' ~ " + NUMBER + " and d.v ->> 'recomputed' ~ " + NUMBER

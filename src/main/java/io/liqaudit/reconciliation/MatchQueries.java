@@ -1,5 +1,6 @@
 package io.liqaudit.reconciliation;
 
+import io.liqaudit.standing.PinnedRecomputation;
 import io.liqaudit.engine.DecimalText;
 import io.liqaudit.platform.ReadPool;
 import io.quarkus.reactive.datasource.ReactiveDataSource;
@@ -42,9 +43,8 @@ public class MatchQueries {
         return pool.preparedQuery("select e.venue, e.event_id" + columns + """
                          from liquidation_event e
                         join unnest($1::text[], $2::text[]) as k(venue, event_id) on e.venue = k.venue and e.event_id = k.event_id
-                        cross join lateral (select * from recomputation x where x.event_sequence = e.sequence and x.computed_at <= $3
-                                            order by x.id desc limit 1) r
-                        where e.sequence < $4""")
+                        %s
+                        where e.sequence < $4""".formatted(PinnedRecomputation.lateral("$3")))
                 .execute(Tuple.tuple().addValue(lines.stream().map(Match.Line::venue).toArray(String[]::new))
                         .addValue(lines.stream().map(Match.Line::eventId).toArray(String[]::new)).addValue(asOf.at())
                         .addValue(asOf.treeSize()))

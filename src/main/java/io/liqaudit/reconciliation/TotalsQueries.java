@@ -1,5 +1,6 @@
 package io.liqaudit.reconciliation;
 
+import io.liqaudit.standing.PinnedRecomputation;
 import io.liqaudit.platform.ReadPool;
 import io.quarkus.reactive.datasource.ReactiveDataSource;
 import io.smallrye.mutiny.Uni;
@@ -69,12 +70,11 @@ public class TotalsQueries {
                 + figures + """
 
                 from liquidation_event e
-                cross join lateral (select * from recomputation x where x.event_sequence = e.sequence and x.computed_at <= $1
-                                    order by x.id desc limit 1) r
+                %s
                 cross join lateral (select e.input::jsonb as i offset 0) j
                 cross join lateral (select sum((f ->> 'quantity')::numeric * (f ->> 'price')::numeric) as notional
                                     from jsonb_array_elements(j.i -> 'fills') f) n
-                where e.sequence < $2 and """ + " " + scope + groupBy + " limit " + (MAX_GROUPS + 1);
+                where e.sequence < $2 and """.formatted(PinnedRecomputation.lateral("$1")) + " " + scope + groupBy + " limit " + (MAX_GROUPS + 1);
     }
 
     private static Totals totals(Row r, List<Grouping> by) {

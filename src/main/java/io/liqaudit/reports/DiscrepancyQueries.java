@@ -1,5 +1,6 @@
 package io.liqaudit.reports;
 
+import io.liqaudit.standing.PinnedRecomputation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -32,10 +33,9 @@ public class DiscrepancyQueries implements ReportSource {
 
     private static final String FROM = """
             from liquidation_event e
-            cross join lateral (select * from recomputation x where x.event_sequence = e.sequence and x.computed_at <= $1
-                                order by x.id desc limit 1) r
+            %s
             where r.verdict <> 'CONSISTENT' and e.sequence < $2 and e.occurred_at >= $3 and e.occurred_at < $4
-              and ($5::text is null or e.venue = $5)""";
+              and ($5::text is null or e.venue = $5)""".formatted(PinnedRecomputation.lateral("$1"));
 
     private final Pool pool;
     private final MerkleLogRepository log;

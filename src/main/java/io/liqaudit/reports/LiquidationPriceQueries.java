@@ -1,5 +1,6 @@
 package io.liqaudit.reports;
 
+import io.liqaudit.standing.PinnedRecomputation;
 import io.liqaudit.engine.Outcome;
 import io.liqaudit.engine.Verdict;
 import io.liqaudit.eventjson.EventJsonReader;
@@ -36,11 +37,10 @@ public class LiquidationPriceQueries implements ReportSource {
             select e.sequence, e.input, r.verdict, r.outcome, r.total_fee, r.excess_equity, r.trader_return, r.bankruptcy_loss,
                    r.adl_shortfall, r.liquidation_price, r.bankruptcy_price, r.insurance_fund_delta
             from liquidation_event e
-            cross join lateral (select * from recomputation x where x.event_sequence = e.sequence and x.computed_at <= $1
-                                order by x.id desc limit 1) r
+            %s
             where e.sequence < $2 and e.sequence > $3 and e.occurred_at >= $4 and e.occurred_at < $5
               and ($6::text is null or e.venue = $6)
-            order by e.sequence limit $7""";
+            order by e.sequence limit $7""".formatted(PinnedRecomputation.lateral("$1"));
 
     private final Pool pool;
 

@@ -1,5 +1,6 @@
 package io.liqaudit.reports;
 
+import io.liqaudit.standing.PinnedRecomputation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.liqaudit.ledger.MerkleLogRepository;
@@ -36,11 +37,10 @@ public class RegisterQueries implements ReportSource {
                    r.outcome, r.mark_price, r.liquidation_price, r.bankruptcy_price, r.liquidated_quantity, r.total_fee,
                    r.excess_equity, r.trader_return, r.insurance_fund_delta, r.bankruptcy_loss, r.adl_shortfall
             from liquidation_event e
-            cross join lateral (select * from recomputation x where x.event_sequence = e.sequence and x.computed_at <= $1
-                                order by x.id desc limit 1) r
+            %s
             where e.sequence < $2 and e.sequence > $3 and e.occurred_at >= $4 and e.occurred_at < $5
               and ($6::text is null or e.venue = $6)
-            order by e.sequence limit $7""";
+            order by e.sequence limit $7""".formatted(PinnedRecomputation.lateral("$1"));
 
     private final Pool pool;
     private final MerkleLogRepository log;
