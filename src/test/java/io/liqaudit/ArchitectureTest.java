@@ -62,9 +62,9 @@ class ArchitectureTest {
     /** The log's tables (ledger_head, merkle_node, checkpoint) are read and written only by the ledger package. */
     @Test
     void theLogsTablesAreTouchedOnlyByTheLedger() throws IOException {
-        Pattern logTables = Pattern.compile("\\b(ledger_head|merkle_node|checkpoint)\\b\\s*(\\(|where|set|order|$|\\))|"
-                + "from (ledger_head|merkle_node|checkpoint)\\b|into (ledger_head|merkle_node|checkpoint)\\b|"
-                + "update (ledger_head|merkle_node|checkpoint)\\b|join (ledger_head|merkle_node|checkpoint)\\b");
+        // SQL that names one of them as a table: from, into, update or join it (words like "checkpoint" in prose are fine).
+        Pattern logTables = Pattern.compile("\\b(from|into|update|join)\\s+(ledger_head|merkle_node|checkpoint)\\b",
+                Pattern.CASE_INSENSITIVE);
         List<String> offenders = new ArrayList<>();
         Path root = Path.of("src/main/java/io/liqaudit");
         try (Stream<Path> files = Files.walk(root)) {
