@@ -49,8 +49,7 @@ public class ChangeResource {
     @APIResponse(responseCode = "200", description = "The answer, as of the checkpoint it names",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChangePage.class)))
     @APIResponse(responseCode = "400", description = "Bad parameters, each named",
-            content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Produces({MediaType.APPLICATION_JSON, CsvAnswer.MEDIA_TYPE})
     public Uni<Response> page(@QueryParam("after") String afterText, @QueryParam("limit") String limitText,
             @HeaderParam("Accept") String accept) {

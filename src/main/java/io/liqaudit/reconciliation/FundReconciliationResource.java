@@ -78,11 +78,9 @@ public class FundReconciliationResource {
     @APIResponse(responseCode = "200", description = "The answer, as of the checkpoint it names",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FundAnswers.Balance.class)))
     @APIResponse(responseCode = "400", description = "Bad parameters, each named",
-            content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such fund, entry or checkpoint",
-            content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Produces({MediaType.APPLICATION_JSON, CsvAnswer.MEDIA_TYPE})
     public Response balance(@PathParam("fundId") String fundIdText, @QueryParam("at") String atText,
             @QueryParam("asOf") String asOfText, @HeaderParam("Accept") String accept) {
@@ -90,21 +88,14 @@ public class FundReconciliationResource {
         String fundId = params.identifier("fundId", fundIdText);
         OffsetDateTime at = atText == null ? OffsetDateTime.now(ZoneOffset.UTC) : params.time("at", atText);
         Long asOf = params.integer("asOf", asOfText, 0, Long.MAX_VALUE);
-        if (!params.ok()) {
-            return params.invalid();
-        }
-        Optional<Response> hidden = hidden(fundId);
-        if (hidden.isPresent()) {
-            return hidden.get();
-        }
-        Optional<AsOf> pin = pin(asOf);
-        if (pin.isEmpty()) {
-            return noCheckpoint(asOf);
+        Pinned pin = pinned(params, fundId, asOf);
+        if (pin.refusal() != null) {
+            return pin.refusal();
         }
         OffsetDateTime dayStart = at.toLocalDate().atStartOfDay().atOffset(ZoneOffset.UTC);
         List<FundStatements.Entry> today = new ArrayList<>();
         BigDecimalHolder close = new BigDecimalHolder();
-        FundDays days = statements.walk(fundId, pin.get().treeSize(), pin.get().at(), LocalDate.MIN, LocalDate.MIN,
+        FundDays days = statements.walk(fundId, pin.asOf().treeSize(), pin.asOf().at(), LocalDate.MIN, LocalDate.MIN,
                 at.plus(Duration.ofNanos(1000)), e -> {
                     if (e.occurredAt().isBefore(dayStart)) {
                         close.value = e.balanceAfter();
@@ -120,11 +111,11 @@ public class FundReconciliationResource {
             return CsvAnswer.ok(CsvAnswer.of(List.of("kind", "occurredAt", "reference", "amount", "balanceAfter"), today.stream()
                             .map(e -> java.util.Arrays.<Object>asList(e.kind(), Timestamps.format(e.occurredAt()), e.reference(),
                                     e.amount(), e.balanceAfter())).toList()))
-                    .header("Liqaudit-Checkpoint", ReconciliationResource.checkpointHeader(pin.get()))
+                    .header("Liqaudit-Checkpoint", ReconciliationResource.checkpointHeader(pin.asOf()))
                     .header("Liqaudit-Balance", days.balance() == null ? "unknown" : days.balance().toPlainString())
                     .header("Liqaudit-Previous-Close", close.value == null ? "unknown" : close.value.toPlainString()).build();
         }
-        return Response.ok(new FundAnswers.Balance(pin.get(), fundId, Timestamps.format(at), days.balance(), close.value,
+        return Response.ok(new FundAnswers.Balance(pin.asOf(), fundId, Timestamps.format(at), days.balance(), close.value,
                 today)).type(MediaType.APPLICATION_JSON).build();
     }
 
@@ -137,11 +128,9 @@ public class FundReconciliationResource {
     @APIResponse(responseCode = "200", description = "The answer, as of the checkpoint it names",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FundAnswers.Statement.class)))
     @APIResponse(responseCode = "400", description = "Bad parameters, each named",
-            content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such fund or checkpoint",
-            content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Produces({MediaType.APPLICATION_JSON, CsvAnswer.MEDIA_TYPE})
     public Response statement(@PathParam("fundId") String fundIdText, @QueryParam("period") String periodText,
             @QueryParam("asOf") String asOfText, @HeaderParam("Accept") String accept) {
@@ -149,39 +138,44 @@ public class FundReconciliationResource {
         String fundId = params.identifier("fundId", fundIdText);
         Period period = ReconciliationParams.period(params, periodText);
         Long asOf = params.integer("asOf", asOfText, 0, Long.MAX_VALUE);
-        if (!params.ok()) {
-            return params.invalid();
+        Pinned pin = pinned(params, fundId, asOf);
+        if (pin.refusal() != null) {
+            return pin.refusal();
         }
-        Optional<Response> hidden = hidden(fundId);
-        if (hidden.isPresent()) {
-            return hidden.get();
-        }
-        Optional<AsOf> pin = pin(asOf);
-        if (pin.isEmpty()) {
-            return noCheckpoint(asOf);
-        }
-        FundDays days = statements.walk(fundId, pin.get().treeSize(), pin.get().at(), period.from(), period.to(),
+        FundDays days = statements.walk(fundId, pin.asOf().treeSize(), pin.asOf().at(), period.from(), period.to(),
                 period.to().atStartOfDay().atOffset(ZoneOffset.UTC), null);
         if (CsvAnswer.wanted(accept)) {
             return CsvAnswer.ok(CsvAnswer.of(List.of("fundId", "day", "opening", "feeContributions", "excessEquityDeposits",
                             "bankruptcyLossDraws", "deposits", "withdrawals", "transfersIn", "transfersOut", "closing", "adlShortfall",
                             "events", "breaks", "balanced"), days.rows()))
-                    .header("Liqaudit-Checkpoint", ReconciliationResource.checkpointHeader(pin.get())).build();
+                    .header("Liqaudit-Checkpoint", ReconciliationResource.checkpointHeader(pin.asOf())).build();
         }
         List<FundAnswers.Day> rows = days.rows().stream().map(FundAnswers.Day::of).toList();
-        return Response.ok(new FundAnswers.Statement(pin.get(), fundId, period.from().toString(), period.to().toString(), rows,
+        return Response.ok(new FundAnswers.Statement(pin.asOf(), fundId, period.from().toString(), period.to().toString(), rows,
                 days.breaks())).type(MediaType.APPLICATION_JSON).build();
     }
 
-    /** The checkpoint asked for (the latest when none), read on this worker thread. */
-    private Optional<AsOf> pin(Long treeSize) {
-        return (treeSize == null ? checkpoints.latest() : checkpoints.at(treeSize)).await().atMost(Duration.ofSeconds(10))
-                .map(AsOf::of);
+    /** The checkpoint to answer as of, or the answer that refuses the request instead. */
+    private record Pinned(AsOf asOf, Response refusal) {
     }
 
-    private static Response noCheckpoint(Long treeSize) {
-        return ProblemResponses.of(Problem.of(404, "Not Found", treeSize == null ? "No signed checkpoint yet."
-                : "No signed checkpoint of tree size " + treeSize + "; GET /api/v1/ledger/checkpoint names the latest."));
+    /**
+     * Refuses bad parameters, a fund the caller's key may not see, or a checkpoint that does not
+     * exist; otherwise the checkpoint asked for (the latest when none), read on this worker thread.
+     */
+    private Pinned pinned(QueryParams params, String fundId, Long treeSize) {
+        if (!params.ok()) {
+            return new Pinned(null, params.invalid());
+        }
+        Optional<Response> hidden = hidden(fundId);
+        if (hidden.isPresent()) {
+            return new Pinned(null, hidden.get());
+        }
+        return (treeSize == null ? checkpoints.latest() : checkpoints.at(treeSize)).await().atMost(Duration.ofSeconds(10))
+                .map(cp -> new Pinned(AsOf.of(cp), null))
+                .orElseGet(() -> new Pinned(null, ProblemResponses.of(Problem.of(404, "Not Found", treeSize == null
+                        ? "No signed checkpoint yet."
+                        : "No signed checkpoint of tree size " + treeSize + "; GET /api/v1/ledger/checkpoint names the latest."))));
     }
 
     /** The balance at the previous day's close, as the walk passes it. */

@@ -150,8 +150,7 @@ public class MatchResource {
     @APIResponse(responseCode = "200", description = "The capture", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = Match.Capture.class)))
     @APIResponse(responseCode = "404", description = "No such capture",
-            content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response capture(@PathParam("id") String idText) {
         QueryParams params = new QueryParams();
         Long id = params.requiredInteger("id", idText, 1, Long.MAX_VALUE);

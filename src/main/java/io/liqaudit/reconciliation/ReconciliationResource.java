@@ -79,14 +79,11 @@ public class ReconciliationResource {
     @APIResponse(responseCode = "200", description = "The answer, as of the checkpoint it names", content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TotalsAnswer.class)),
                     @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING))})
     @APIResponse(responseCode = "400", description = "Bad parameters, each named",
-            content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such checkpoint",
-            content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Too many groups: narrow the scope",
-            content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> totals(@BeanParam ReconciliationParams p, @QueryParam("groupBy") String groupBy,
             @jakarta.ws.rs.HeaderParam("Accept") String accept) {
         QueryParams params = new QueryParams();
@@ -151,11 +148,9 @@ public class ReconciliationResource {
     @APIResponse(responseCode = "200", description = "The answer, as of the checkpoint it names",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BreaksAnswer.class)))
     @APIResponse(responseCode = "400", description = "Bad parameters, each named",
-            content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such checkpoint",
-            content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> breaks(@BeanParam ReconciliationParams p, @QueryParam("field") String field,
             @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         BreakRequest q = breakRequest(p, field, limit, cursor);
