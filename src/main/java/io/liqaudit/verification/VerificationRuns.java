@@ -130,11 +130,11 @@ public class VerificationRuns {
      * configured share of the run's time: on two cores a run at full speed halved ingest.
      */
     private Uni<Void> giveWayToIngest(long chunkNanos) {
-        double share = config.verification().shareUnderIngest();
-        if (share >= 1 || !ingest.within(Duration.ofSeconds(1))) {
+        int percent = config.verification().percentUnderIngest();
+        if (percent >= 100 || !ingest.within(Duration.ofSeconds(1))) {
             return Uni.createFrom().voidItem();
         }
-        long pause = (long) (chunkNanos * (1 / Math.max(share, 0.05) - 1));
+        long pause = chunkNanos * (100 - percent) / percent;
         return Uni.createFrom().voidItem().onItem().delayIt().by(Duration.ofNanos(pause));
     }
 
