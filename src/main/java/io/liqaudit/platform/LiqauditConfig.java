@@ -85,6 +85,21 @@ public interface LiqauditConfig {
 
     Reports reports();
 
+    Reconciliation reconciliation();
+
+    interface Reconciliation {
+        /** How often reconciliation totals are folded up to the newest checkpoint old enough. */
+        @WithDefault("5s")
+        Duration foldEvery();
+
+        /**
+         * Only checkpoints signed at least this long ago are folded: longer than any transaction that
+         * stamps recomputations before it commits (a re-verification chunk takes well under a second).
+         */
+        @WithDefault("30s")
+        Duration foldLag();
+    }
+
     interface Reports {
         /** Where report packages are kept (a directory; created when missing). Each is a few bytes to a few hundred MB. */
         @WithDefault("data/reports")

@@ -8,6 +8,8 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,17 +37,57 @@ public class TotalsQueries {
         this.pool = pool;
     }
 
-    /** The groups in key order; one more than {@link #MAX_GROUPS} when there are too many. */
+    /**
+     * The groups in key order; one more than {@link #MAX_GROUPS} when there are too many. Answered
+     * from the fold when it stands at or before the checkpoint and the period is whole days (the
+     * fold's rows plus what changed since, read in one snapshot), otherwise summed from the events.
+     */
     Uni<List<Totals>> totals(AsOf asOf, List<Grouping> by, Scope scope) {
-        List<Object> params = new ArrayList<>(List.of(asOf.at(), asOf.treeSize()));
-        return pool.preparedQuery(sql(by, scope.where(params))).execute(Tuple.from(params))
-                .map(rows -> {
-                    List<Totals> out = new ArrayList<>();
-                    for (Row r : rows) {
-                        out.add(totals(r, by));
+        return pool.withTransaction(conn -> conn.query("set transaction isolation level repeatable read").execute()
+                .chain(() -> conn.query("select tree_size, signed_at from reconciliation_fold").execute())
+                .chain(rows -> {
+                    Row fold = rows.iterator().next();
+                    long foldSize = fold.getLong("tree_size");
+                    OffsetDateTime foldAt = fold.getOffsetDateTime("signed_at");
+                    List<Object> params = new ArrayList<>(List.of(asOf.at(), asOf.treeSize()));
+                    String sql;
+                    if (scope.wholeDays() && foldSize <= asOf.treeSize() && !foldAt.isAfter(asOf.at())) {
+                        params.addAll(List.of(foldSize, foldAt));
+                        sql = foldedSql(by, scope.where(params), scope.whereFolded(params));
+                    } else {
+                        sql = sql(by, scope.where(params));
                     }
-                    return out;
-                });
+                    return conn.preparedQuery(sql).execute(Tuple.from(params));
+                }))
+                .map(rows -> groups(rows, by));
+    }
+
+    /** Summed from the events whatever the fold: what the fold must always agree with (TotalsFoldTest compares them). */
+    Uni<List<Totals>> summed(AsOf asOf, List<Grouping> by, Scope scope) {
+        List<Object> params = new ArrayList<>(List.of(asOf.at(), asOf.treeSize()));
+        return pool.preparedQuery(sql(by, scope.where(params))).execute(Tuple.from(params)).map(rows -> groups(rows, by));
+    }
+
+    private static List<Totals> groups(Iterable<Row> rows, List<Grouping> by) {
+        List<Totals> out = new ArrayList<>();
+        for (Row r : rows) {
+            out.add(totals(r, by));
+        }
+        return out;
+    }
+
+    /**
+     * Totals from the fold ($3 tree size, $4 signing time) to the checkpoint ($2, $1): the fold's
+     * rows in scope plus {@link Measures#since}, grouped as asked.
+     */
+    static String foldedSql(List<Grouping> by, String scope, String foldedScope) {
+        String keys = IntStream.range(0, by.size()).mapToObj(i -> by.get(i).folded + " as g" + i).collect(Collectors.joining(", "));
+        String positions = IntStream.rangeClosed(1, by.size()).mapToObj(String::valueOf).collect(Collectors.joining(", "));
+        String groupBy = by.isEmpty() ? "" : " group by " + positions + " having sum(c.events) > 0 order by " + positions;
+        return "with revised as (" + Measures.revised("$3", "$4", "$1") + "),\nc as (select " + Measures.KEY + ", "
+                + Measures.columnList() + " from reconciliation_daily d where " + foldedScope + "\nunion all\n"
+                + Measures.since("$3", "$4", "$2", "$1", scope) + ")\nselect " + (keys.isEmpty() ? "" : keys + ", ")
+                + Measures.totals() + "\nfrom c" + groupBy + " limit " + (MAX_GROUPS + 1);
     }
 
     static String sql(List<Grouping> by, String scope) {
@@ -85,10 +127,19 @@ public class TotalsQueries {
         Map<String, Totals.Sums> figures = new LinkedHashMap<>();
         for (Figure f : Figure.values()) {
             String column = f.name().toLowerCase();
-            figures.put(f.field, new Totals.Sums(r.getBigDecimal(column + "_rec"), r.getBigDecimal(column + "_rep"),
-                    r.getBigDecimal(column + "_diff")));
+            figures.put(f.field, new Totals.Sums(plain(r.getBigDecimal(column + "_rec")), plain(r.getBigDecimal(column + "_rep")),
+                    plain(r.getBigDecimal(column + "_diff"))));
         }
         return new Totals(key, r.getLong("events"), r.getLong("consistent"), r.getLong("discrepant"), r.getLong("unverifiable"),
-                r.getBigDecimal("notional"), r.getBigDecimal("fees_to_fund"), r.getBigDecimal("fees_to_venue"), figures);
+                plain(r.getBigDecimal("notional")), plain(r.getBigDecimal("fees_to_fund")), plain(r.getBigDecimal("fees_to_venue")),
+                figures);
+    }
+
+    /**
+     * A sum without the trailing zeros its scale carries: the events' sum and the fold's (which may
+     * have held, then given back, a figure with more decimals) are the same number, written one way.
+     */
+    private static BigDecimal plain(BigDecimal d) {
+        return d == null ? null : d.signum() == 0 ? BigDecimal.ZERO : d.stripTrailingZeros();
     }
 }
