@@ -86,14 +86,29 @@ final class Measures {
     }
 
     /**
+     * What of a recomputation the measures read: when an event's pinned recomputation is the same
+     * in these at two times, its contribution is too (the rest comes from its immutable input).
+     */
+    static final String RECOMPUTED_COLUMNS = "verdict, liquidated_quantity, total_fee, excess_equity, trader_return, "
+            + "bankruptcy_loss, adl_shortfall, insurance_fund_delta";
+
+    /**
      * The events below tree size {@code s0} (SQL) that a re-verification run recomputed after
-     * {@code t0} and by {@code t1}: the ones whose pinned figures may differ between the two times.
-     * Only runs revise a stored event (ingest recomputes an event before its checkpoint is signed).
+     * {@code t0} and by {@code t1} with other figures or verdict than before: the ones whose
+     * contribution differs between the two times. Only runs revise a stored event (ingest
+     * recomputes an event before its checkpoint is signed); a run of the same engine changes
+     * nothing, and costs two index lookups per event, not a parse of its input.
      */
     static String revised(String s0, String t0, String t1) {
-        return "select distinct x.event_sequence as sequence from recomputation x where x.run_id in (select v.id from "
-                + "verification_run v where v.finished_at is null or v.finished_at >= " + t0 + ") and x.computed_at > " + t0
-                + " and x.computed_at <= " + t1 + " and x.event_sequence < " + s0;
+        return "select s.sequence from (select distinct x.event_sequence as sequence from recomputation x where x.run_id in ("
+                + "select v.id from verification_run v where v.finished_at is null or v.finished_at >= " + t0 + ") and x.computed_at > "
+                + t0 + " and x.computed_at <= " + t1 + " and x.event_sequence < " + s0 + ") s where " + pinned(t0) + " is distinct from "
+                + pinned(t1);
+    }
+
+    private static String pinned(String at) {
+        return "(select (" + RECOMPUTED_COLUMNS + ") from recomputation p where p.event_sequence = s.sequence and p.computed_at <= "
+                + at + " order by p.id desc limit 1)";
     }
 
     /** Where the contributions of {@link #revised} events come from (the statement names that CTE {@code revised}). */

@@ -109,6 +109,20 @@ class TotalsFoldTest {
         assertThat(queries.totals(after, List.of(Grouping.VERDICT), days).await().indefinitely()).isEqualTo(now);
     }
 
+    /** A revision is skipped when these columns are unchanged: the measures must read only them of a recomputation. */
+    @Test
+    void theMeasuresReadOnlyTheRecomputationColumnsARevisionIsJudgedBy() {
+        java.util.Set<String> judged = java.util.Set.of(Measures.RECOMPUTED_COLUMNS.split(",\\s*"));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\br\\.(\\w+)")
+                .matcher(Measures.contributions(false, "$1", "liquidation_event e", "true"));
+        java.util.Set<String> read = new java.util.TreeSet<>();
+        while (m.find()) {
+            read.add(m.group(1));
+        }
+        assertThat(read).contains("verdict", "total_fee", "insurance_fund_delta");
+        assertThat(judged).containsAll(read);
+    }
+
     private void assertAgree(AsOf asOf, List<Scope> scopes, String when) {
         for (Scope scope : scopes) {
             for (List<Grouping> by : GROUPINGS) {
