@@ -18,6 +18,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -35,10 +36,19 @@ public class DisclosureResource {
 
     static final int REGISTER_PAGE = 100;
 
-    /** What every page states: its scope, the engine that computed its figures, the checkpoint it covers. */
-    public record Header(Scope scope, String page, String engineVersion, Long treeSize, String rootHash) {
+    /**
+     * What every page states: its scope, the engine that computed its figures, the checkpoint it
+     * covers, and the first day not yet published when the period reaches into the delay (else null).
+     */
+    public record Header(Scope scope, String page, String engineVersion, Long treeSize, String rootHash, LocalDate publishedUntil,
+            String delay) {
         public String query() {
             return scope.query();
+        }
+
+        /** Whether the whole period is still within the delay (nothing of it is shown). */
+        public boolean nothingPublished() {
+            return publishedUntil != null && !scope.period().from().isBefore(publishedUntil);
         }
     }
 
@@ -140,11 +150,11 @@ public class DisclosureResource {
             return Uni.createFrom().item(params.invalid());
         }
         return page("register", period, venue, symbol, fundId, (header, scope) ->
-                queries.register(scope, publishedBefore(), before, REGISTER_PAGE + 1).map(rows -> {
+                queries.register(header.scope(), publishedBefore(), before, REGISTER_PAGE + 1).map(rows -> {
                     boolean more = rows.size() > REGISTER_PAGE;
                     List<DisclosureQueries.RegisterRow> page = more ? rows.subList(0, REGISTER_PAGE) : rows;
                     String next = more ? String.valueOf(page.get(page.size() - 1).sequence()) : null;
-                    return Templates.register(header, page, next, config.disclosure().registerDelay().toString());
+                    return Templates.register(header, page, next, header.delay());
                 }));
     }
 
@@ -169,6 +179,8 @@ public class DisclosureResource {
         if (csvTable.isEmpty()) {
             return Uni.createFrom().item(ProblemResponses.of(Problem.of(404, "Not Found", "No such table on this page.")));
         }
+        Scope asked = scope;
+        scope = asked.until(publishedDay());
         Uni<String> body = switch (csvTable.get()) {
             case INDEX_VENUES -> queries.totals(scope, DisclosureQueries.Group.VENUE).map(CsvTables::summary);
             case INDEX_SERIES -> queries.totals(scope, scope.period().daily() ? DisclosureQueries.Group.DAY
@@ -180,10 +192,10 @@ public class DisclosureResource {
             case EXCESS_DISTRIBUTION -> queries.totalsWithHistograms(scope, DisclosureQueries.Group.ALL)
                     .map(g -> CsvTables.distribution(distribution(sum(g.values()))));
             case PRICES_BY_SYMBOL -> queries.totalsWithHistograms(scope, DisclosureQueries.Group.SYMBOL).map(CsvTables::prices);
-            case REGISTER -> queries.register(scope, publishedBefore(), before, REGISTER_PAGE).map(CsvTables::register);
+            case REGISTER -> queries.register(asked, publishedBefore(), before, REGISTER_PAGE).map(CsvTables::register);
         };
         String file = page + "-" + table + "-" + scope.period().label() + ".csv";
-        return cache.get(new PageKey(page, table, scope, before), () -> body).map(csv -> cacheable(Response.ok(csv,
+        return cache.get(new PageKey(page, table, asked, before), () -> body).map(csv -> cacheable(Response.ok(csv,
                 "text/csv; charset=UTF-8")).header("Content-Disposition", "attachment; filename=\"" + file + "\"").build());
     }
 
@@ -193,16 +205,24 @@ public class DisclosureResource {
         Uni<TemplateInstance> render(Header header, Scope scope);
     }
 
+    /**
+     * A page over its scope, its aggregates cut at the last UTC midnight before now − the register
+     * delay: a day appears whole or not at all, so no figure, chart or CSV row says anything about
+     * a liquidation before it may be published (the register cuts at the instant itself).
+     */
     private Uni<Response> page(String name, String period, String venue, String symbol, String fundId, PageBody body) {
         QueryParams params = new QueryParams();
         Scope scope = scope(params, period, venue, symbol, fundId);
         if (!params.ok()) {
             return Uni.createFrom().item(params.invalid());
         }
+        LocalDate until = publishedDay();
+        Scope published = scope.until(until);
         return cache.get(new PageKey(name, null, scope, null), () -> checkpoints.latest().chain(cp -> {
             Header header = new Header(scope, name, LiquidationEngine.VERSION, cp.map(Checkpoints.Stored::treeSize).orElse(null),
-                    cp.map(c -> HexFormat.of().formatHex(c.rootHash())).orElse(null));
-            return body.render(header, scope);
+                    cp.map(c -> HexFormat.of().formatHex(c.rootHash())).orElse(null),
+                    published.equals(scope) || name.equals("register") ? null : until, delay());
+            return body.render(header, published);
         }).chain(TemplateInstance::createUni)).map(html -> cacheable(Response.ok(html, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")))
                 .build());
     }
@@ -270,6 +290,21 @@ public class DisclosureResource {
 
     private OffsetDateTime publishedBefore() {
         return OffsetDateTime.now(ZoneOffset.UTC).minus(config.disclosure().registerDelay());
+    }
+
+    /** The first day whose aggregates are not published yet: the day of now − the register delay. */
+    private LocalDate publishedDay() {
+        return publishedBefore().toLocalDate();
+    }
+
+    /** The register delay as people write it: "24 hours", "90 minutes". */
+    private String delay() {
+        java.time.Duration d = config.disclosure().registerDelay();
+        if (d.isZero()) {
+            return "no delay";
+        }
+        return d.toMinutesPart() == 0 && d.toSecondsPart() == 0 ? d.toHours() + (d.toHours() == 1 ? " hour" : " hours")
+                : d.getSeconds() % 60 == 0 ? d.toMinutes() + " minutes" : d.getSeconds() + " seconds";
     }
 
     /** The scope of a page, parsed once: each bad parameter is named in {@code params}; null then. */

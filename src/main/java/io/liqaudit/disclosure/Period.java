@@ -43,6 +43,17 @@ public record Period(String label, LocalDate from, LocalDate to) {
         throw new IllegalArgumentException("period must be YYYY, YYYY-Qn, YYYY-MM or YYYY-MM-DD (UTC)");
     }
 
+    /**
+     * This period ending no later than {@code until} (the first day not yet published); empty
+     * (from = to) when it starts after that. The label stays: it names what was asked for.
+     */
+    public Period until(LocalDate until) {
+        if (!to.isAfter(until)) {
+            return this;
+        }
+        return new Period(label, from.isAfter(until) ? until : from, until);
+    }
+
     /** Whether charts over this period should show days (a month or less) rather than months. */
     public boolean daily() {
         return !to.isAfter(from.plusDays(31));
