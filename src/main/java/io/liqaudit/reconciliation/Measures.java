@@ -120,9 +120,21 @@ final class Measures {
      * out and new one in; {@code where} narrows the events. Needs the CTE {@code revised}.
      */
     static String since(String s0, String t0, String s1, String t1, String where) {
-        return contributions(false, t1, "liquidation_event e", "e.sequence >= " + s0 + " and e.sequence < " + s1 + " and " + where)
+        return recordedSince(s0, s1, t1, where)
                 + "\nunion all\n" + contributions(true, t0, REVISED_EVENTS, where)
                 + "\nunion all\n" + contributions(false, t1, REVISED_EVENTS, where);
+    }
+
+    /**
+     * Only the events recorded between tree sizes {@code s0} and {@code s1}, as of {@code t1}
+     * ({@code where} over them as {@code e}): what changes when both times are the same (nothing can have been revised in between), without
+     * looking at the runs' recomputations at all.
+     */
+    static String recordedSince(String s0, String s1, String t1, String where) {
+        // The range of sequences first (offset 0 keeps the planner from starting at a year of
+        // occurred_at instead and filtering a million events by sequence: 88 ms for none).
+        return contributions(false, t1, "(select * from liquidation_event x where x.sequence >= " + s0 + " and x.sequence < " + s1
+                + " offset 0) e", where);
     }
 
     /** The column list, comma-separated, for statements that move whole rows. */

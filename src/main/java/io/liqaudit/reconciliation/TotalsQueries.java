@@ -52,8 +52,12 @@ public class TotalsQueries {
                     List<Object> params = new ArrayList<>(List.of(asOf.at(), asOf.treeSize()));
                     String sql;
                     if (scope.wholeDays() && foldSize <= asOf.treeSize() && !foldAt.isAfter(asOf.at())) {
-                        params.addAll(List.of(foldSize, foldAt));
-                        sql = foldedSql(by, scope.where(params), scope.whereFolded(params));
+                        boolean revisions = !foldAt.isEqual(asOf.at());
+                        params.add(foldSize);
+                        if (revisions) {
+                            params.add(foldAt);
+                        }
+                        sql = foldedSql(by, scope.where(params), scope.whereFolded(params), revisions);
                     } else {
                         sql = sql(by, scope.where(params));
                     }
@@ -78,15 +82,17 @@ public class TotalsQueries {
 
     /**
      * Totals from the fold ($3 tree size, $4 signing time) to the checkpoint ($2, $1): the fold's
-     * rows in scope plus {@link Measures#since}, grouped as asked.
+     * rows in scope plus {@link Measures#since}, grouped as asked; without {@code revisions} (the
+     * fold was made as of the same signing time, and there is no $4) only the events recorded since.
      */
-    static String foldedSql(List<Grouping> by, String scope, String foldedScope) {
+    static String foldedSql(List<Grouping> by, String scope, String foldedScope, boolean revisions) {
         String keys = IntStream.range(0, by.size()).mapToObj(i -> by.get(i).folded + " as g" + i).collect(Collectors.joining(", "));
         String positions = IntStream.rangeClosed(1, by.size()).mapToObj(String::valueOf).collect(Collectors.joining(", "));
         String groupBy = by.isEmpty() ? "" : " group by " + positions + " having sum(c.events) > 0 order by " + positions;
-        return "with revised as (" + Measures.revised("$3", "$4", "$1") + "),\nc as (select " + Measures.KEY + ", "
-                + Measures.columnList() + " from reconciliation_daily d where " + foldedScope + "\nunion all\n"
-                + Measures.since("$3", "$4", "$2", "$1", scope) + ")\nselect " + (keys.isEmpty() ? "" : keys + ", ")
+        String since = revisions ? Measures.since("$3", "$4", "$2", "$1", scope) : Measures.recordedSince("$3", "$2", "$1", scope);
+        return (revisions ? "with revised as (" + Measures.revised("$3", "$4", "$1") + "),\nc as (" : "with c as (")
+                + "select " + Measures.KEY + ", " + Measures.columnList() + " from reconciliation_daily d where " + foldedScope
+                + "\nunion all\n" + since + ")\nselect " + (keys.isEmpty() ? "" : keys + ", ")
                 + Measures.totals() + "\nfrom c" + groupBy + " limit " + (MAX_GROUPS + 1);
     }
 

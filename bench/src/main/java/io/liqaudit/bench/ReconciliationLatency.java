@@ -99,7 +99,7 @@ public final class ReconciliationLatency {
     private static void time(HttpClient http, String auth, String url, String label, int requests) throws Exception {
         long[] ms = new long[requests];
         int status = 0;
-        for (int i = -3; i < requests; i++) {
+        for (int i = -10; i < requests; i++) { // ten warm-up requests first (the JIT), not timed
             long start = System.nanoTime();
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", auth).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
