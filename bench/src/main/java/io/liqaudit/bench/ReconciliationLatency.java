@@ -18,7 +18,9 @@ import java.util.Base64;
 
 /**
  * Reconciliation over a large log, as a client sees it (full HTTP round trip on loopback): totals
- * grouped by venue × day over one venue's month (p50 / p95 of REQUESTS), breaks' first page, and a statement
+ * grouped by venue × day for a year (all venues, one venue), a month, and a month that is not whole
+ * days (summed from the events; p50 / p95 of REQUESTS, once the fold covers the newest checkpoint),
+ * breaks' first page, and a statement
  * of 100,000 lines matched (the first 100,000 events of VENUE-A's first quarter, with our own
  * figures, read from the database so that every line matches) — its time and the service's heap
  * before and after. java -cp bench/target/benchmarks.jar io.liqaudit.bench.ReconciliationLatency URL USER:PASSWORD JDBC [REQUESTS]
