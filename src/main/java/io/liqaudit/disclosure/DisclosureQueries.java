@@ -36,6 +36,44 @@ public class DisclosureQueries {
     private static final String WHERE = " from disclosure_daily where day >= $1 and day < $2 and ($3::text is null or venue = $3)"
             + " and ($4::text is null or symbol = $4) and ($5::text is null or fund_id = $5)";
 
+    /** What the filters offer: the venues, symbols and funds with published liquidations (funds of the venue, when one is given). */
+    public record Known(List<String> venues, List<String> symbols, List<String> funds) {
+
+        /** These lists with the scope's own filters in them, so that a page never shows "all" while it filters. */
+        Known including(Scope scope) {
+            return new Known(with(venues, scope.venue()), with(symbols, scope.symbol()), with(funds, scope.fundId()));
+        }
+
+        private static List<String> with(List<String> list, String value) {
+            if (value == null || list.contains(value)) {
+                return list;
+            }
+            List<String> out = new ArrayList<>(list);
+            out.add(value);
+            out.sort(null);
+            return out;
+        }
+    }
+
+    /** Read from the daily rollup before {@code until} (a name first seen in a later day would tell of it early). */
+    public Uni<Known> known(java.time.LocalDate until, String venue) {
+        return pool.preparedQuery("""
+                        select 'v' as kind, venue as value from disclosure_daily where day < $1 group by venue
+                        union all select 's', symbol from disclosure_daily where day < $1 and ($2::text is null or venue = $2)
+                                  group by symbol
+                        union all select 'f', fund_id from disclosure_daily where day < $1 and ($2::text is null or venue = $2)
+                                  group by fund_id
+                        order by 1, 2""")
+                .execute(Tuple.of(until, venue)).map(rows -> {
+                    Map<String, List<String>> byKind = new TreeMap<>();
+                    for (Row r : rows) {
+                        byKind.computeIfAbsent(r.getString(0), k -> new ArrayList<>()).add(r.getString(1));
+                    }
+                    return new Known(byKind.getOrDefault("v", List.of()), byKind.getOrDefault("s", List.of()),
+                            byKind.getOrDefault("f", List.of()));
+                });
+    }
+
     public record BalancePoint(String day, BigDecimal balance) {
     }
 

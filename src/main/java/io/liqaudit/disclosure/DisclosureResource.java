@@ -41,7 +41,7 @@ public class DisclosureResource {
      * covers, and the first day not yet published when the period reaches into the delay (else null).
      */
     public record Header(Scope scope, String page, String engineVersion, Long treeSize, String rootHash, LocalDate publishedUntil,
-            String delay) {
+            String delay, DisclosureQueries.Known known) {
         public String query() {
             return scope.query();
         }
@@ -218,12 +218,13 @@ public class DisclosureResource {
         }
         LocalDate until = publishedDay();
         Scope published = scope.until(until);
-        return cache.get(new PageKey(name, null, scope, null), () -> checkpoints.latest().chain(cp -> {
+        return cache.get(new PageKey(name, null, scope, null), () -> checkpoints.latest().chain(cp -> queries.known(until,
+                scope.venue()).chain(known -> {
             Header header = new Header(scope, name, LiquidationEngine.VERSION, cp.map(Checkpoints.Stored::treeSize).orElse(null),
                     cp.map(c -> HexFormat.of().formatHex(c.rootHash())).orElse(null),
-                    published.equals(scope) || name.equals("register") ? null : until, delay());
+                    published.equals(scope) || name.equals("register") ? null : until, delay(), known.including(scope));
             return body.render(header, published);
-        }).chain(TemplateInstance::createUni)).map(html -> cacheable(Response.ok(html, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")))
+        })).chain(TemplateInstance::createUni)).map(html -> cacheable(Response.ok(html, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")))
                 .build());
     }
 
@@ -301,7 +302,7 @@ public class DisclosureResource {
     private String delay() {
         java.time.Duration d = config.disclosure().registerDelay();
         if (d.isZero()) {
-            return "no delay";
+            return "none";
         }
         return d.toMinutesPart() == 0 && d.toSecondsPart() == 0 ? d.toHours() + (d.toHours() == 1 ? " hour" : " hours")
                 : d.getSeconds() % 60 == 0 ? d.toMinutes() + " minutes" : d.getSeconds() + " seconds";

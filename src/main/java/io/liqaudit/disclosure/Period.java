@@ -19,6 +19,9 @@ public record Period(String label, LocalDate from, LocalDate to) {
         if (text == null || text.isBlank()) {
             return parse(String.valueOf(LocalDate.now(ZoneOffset.UTC).getYear()));
         }
+        if (text.length() == 7 && text.charAt(5) == 'q') {
+            return parse(text.substring(0, 5) + 'Q' + text.charAt(6)); // 2026-q3 is how people type it
+        }
         try {
             Matcher m;
             if ((m = YEAR.matcher(text)).matches()) {

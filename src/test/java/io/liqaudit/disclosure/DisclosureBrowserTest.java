@@ -60,6 +60,12 @@ class DisclosureBrowserTest {
     void overviewShowsTheHeadlineFigures() throws Exception {
         String dom = load("").dom();
         assertThat(dom).contains("id=\"liquidations\"").contains("<svg").containsPattern("id=\"notional\" class=\"figure\">[0-9,]+\\.\\d\\d<");
+        // Counts add up: partial + full + no fill = all liquidations.
+        java.util.regex.Matcher all = java.util.regex.Pattern.compile("id=\"liquidations\" class=\"figure\">([0-9,]+)<").matcher(dom);
+        java.util.regex.Matcher fills = java.util.regex.Pattern.compile("id=\"fills\" class=\"figure\">([0-9,]+) / ([0-9,]+) / ([0-9,]+)<")
+                .matcher(dom);
+        assertThat(all.find() && fills.find()).isTrue();
+        assertThat(number(fills.group(1)) + number(fills.group(2)) + number(fills.group(3))).isEqualTo(number(all.group(1)));
     }
 
     @Test
@@ -88,10 +94,30 @@ class DisclosureBrowserTest {
     }
 
     @Test
+    void theFrontDoorAndAProblemPageReadAsPagesInABrowser() throws Exception {
+        String root = base.toString().replaceAll("/$", "");
+        HeadlessChromium.Load landing = HeadlessChromium.load(root + "/", Path.of("target/screenshots/frontdoor-landing.png"));
+        assertThat(landing.console()).isEmpty();
+        assertThat(landing.dom()).contains("<h1>Liquidation Audit</h1>").contains("id=\"tree-size\"");
+        // What the browser itself sends (its own Accept) decides: a bad period and a stale link read as pages.
+        HeadlessChromium.Load bad = HeadlessChromium.load(root + "/disclosures?period=2026-13",
+                Path.of("target/screenshots/problem-bad-period.png"));
+        assertThat(bad.console()).as("console (the 400 itself aside)").allSatisfy(m -> assertThat(m).contains("400"));
+        assertThat(bad.dom()).contains("400 · Invalid request").contains("<dt>period</dt>");
+        HeadlessChromium.Load missing = HeadlessChromium.load(root + "/disclosures/no-such-page",
+                Path.of("target/screenshots/problem-not-found.png"));
+        assertThat(missing.dom()).contains("404 · Not Found");
+    }
+
+    @Test
     void aPeriodWithoutDataSaysSoPlainly() throws Exception {
         String url = base.toString().replaceAll("/$", "") + "/disclosures?period=1999";
         HeadlessChromium.Load load = HeadlessChromium.load(url, Path.of("target/screenshots/disclosures-empty.png"));
         assertThat(load.console()).isEmpty();
         assertThat(load.dom()).contains("No liquidation is recorded for this period");
+    }
+
+    private static long number(String text) {
+        return Long.parseLong(text.replace(",", ""));
     }
 }

@@ -62,7 +62,9 @@ class PublicationDelayTest {
         // The recent events' day (and the day ahead): nothing of it is published.
         for (LocalDate day : List.of(recentDay, ahead.toLocalDate())) {
             for (String page : PAGES) {
-                String html = page(page, day.toString(), venue, fund);
+                // The filters echo what was asked (a selected option); nothing else may name the venue.
+                String html = page(page, day.toString(), venue, fund).replace("<option selected>" + venue + "</option>", "")
+                        .replace("<option selected>" + fund + "</option>", "");
                 assertThat(html).as(page + " on " + day).doesNotContain(venue + "</").doesNotContain(">" + venue + "<");
                 if (!page.equals("/register")) {
                     assertThat(html).as(page + " on " + day).contains("nothing of this period is published yet");

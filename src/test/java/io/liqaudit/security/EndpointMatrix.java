@@ -87,6 +87,7 @@ final class EndpointMatrix {
             new Endpoint("GET", "/api/v1/ledger/proof/consistency", "/api/v1/ledger/proof/consistency?from=1&to=1", PUBLIC),
             new Endpoint("POST", "/api/v1/ledger/audit", "/api/v1/ledger/audit", Set.of(Roles.AUDITOR)),
             new Endpoint("GET", "/api/v1/ledger/audit/{id}", "/api/v1/ledger/audit/999999", Set.of(Roles.AUDITOR)),
+            new Endpoint("GET", "/", "/", PUBLIC),
             new Endpoint("GET", "/disclosures", "/disclosures", PUBLIC),
             new Endpoint("GET", "/disclosures/insurance-fund", "/disclosures/insurance-fund", PUBLIC),
             new Endpoint("GET", "/disclosures/excess-equity", "/disclosures/excess-equity", PUBLIC),

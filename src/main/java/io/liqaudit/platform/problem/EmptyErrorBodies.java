@@ -14,11 +14,16 @@ public class EmptyErrorBodies {
     public void fill(ContainerResponseContext response) {
         int status = response.getStatus();
         if (status >= 400 && !response.hasEntity()) {
-            Response.StatusType type = Response.Status.fromStatusCode(status);
-            String title = type == null ? "Error " + status : type.getReasonPhrase();
-            String detail = status == 400 ? "The request was refused; a form must carry its CSRF token." : title + ".";
-            response.setEntity(Problem.of(status, title, detail));
+            response.setEntity(problemFor(status));
             response.getHeaders().putSingle("Content-Type", Problem.MEDIA_TYPE);
         }
+    }
+
+    /** The problem an error answer without a body stands for. */
+    static Problem problemFor(int status) {
+        Response.StatusType type = Response.Status.fromStatusCode(status);
+        String title = type == null ? "Error " + status : type.getReasonPhrase();
+        String detail = status == 400 ? "The request was refused; a form must carry its CSRF token." : title + ".";
+        return Problem.of(status, title, detail);
     }
 }
