@@ -15,10 +15,10 @@ final class CsvTables {
 
     static String summary(Map<String, Totals> groups) {
         StringBuilder csv = new StringBuilder("group,liquidations,partial,full,liquidated_notional,fees,fund_inflows,fund_draws,"
-                + "adl_shortfall,consistent,discrepant,unverifiable\n");
+                + "adl_shortfall,consistent,discrepant,unverifiable,no_fill\n");
         groups.forEach((g, t) -> csv.append(String.join(",", cell(g), n(t.events()), n(t.partial()), n(t.full()), d(t.notional()),
                 d(t.fee()), d(t.inflows()), d(t.draws()), d(t.adlShortfall()), n(t.consistent()), n(t.discrepant()),
-                n(t.unverifiable()))).append('\n'));
+                n(t.unverifiable()), n(t.none()))).append('\n'));
         return csv.toString();
     }
 

@@ -21,9 +21,20 @@ public final class Formats {
         return f;
     }
 
-    /** Money in the quote currency: 1,234,567.89. */
+    /**
+     * Money in the quote currency, exactly: 1,234,567.89, or 1,234,567.8946 when it has more
+     * decimals; never rounded, so a headline is the sum of its rows to the last unit as printed.
+     * One way for signs and zeros: a plain hyphen-minus, and zero as 0.00.
+     */
     public static String money(BigDecimal value) {
-        return value == null ? "–" : format("#,##0.00").format(value);
+        if (value == null) {
+            return "–";
+        }
+        BigDecimal v = value.signum() == 0 ? BigDecimal.ZERO : value.stripTrailingZeros();
+        DecimalFormat f = format("#,##0");
+        f.setMinimumFractionDigits(Math.max(2, v.scale()));
+        f.setMaximumFractionDigits(Math.max(2, v.scale()));
+        return f.format(v);
     }
 
     /** A price or quantity: thousands separators, and every decimal it has (prices keep their tick). */

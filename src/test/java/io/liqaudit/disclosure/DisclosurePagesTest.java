@@ -51,6 +51,52 @@ class DisclosurePagesTest {
                 .contains("Period 2026-05: 2026-05-01 to 2026-06-01 (exclusive), UTC");
     }
 
+    /** Every headline figure of the overview is the sum of the per-venue rows (its CSV), to the last unit as printed. */
+    @Test
+    void headlineFiguresAreTheSumsOfTheirRows() {
+        for (int i = 0; i < 3; i++) { // amounts of several venues, with more decimals than cents
+            ObjectNode e = TestEvents.fresh(List.of("consistent#5", "defect:fee#46", "defect:step_qty#17").get(i));
+            e.put("venue", "VENUE-SUM-" + i + "-" + UUID.randomUUID().toString().substring(0, 6)).put("occurredAt", "2026-06-0" + (i + 1)
+                    + "T10:00:00Z");
+            TestUsers.as(Roles.INGESTOR).contentType("application/json").body(e.toString()).post("/api/v1/liquidations")
+                    .then().statusCode(201);
+        }
+        List<String[]> rows = given().queryParam("period", "2026").queryParam("table", "venues").get("/disclosures/index.csv")
+                .then().statusCode(200).extract().asString().lines().skip(1).map(l -> l.split(",")).toList();
+        assertThat(rows).hasSizeGreaterThan(2);
+        String page = given().queryParam("period", "2026").get("/disclosures").then().statusCode(200).extract().asString();
+        long events = rows.stream().mapToLong(r -> Long.parseLong(r[1])).sum();
+        long noFill = rows.stream().mapToLong(r -> Long.parseLong(r[12])).sum();
+        assertThat(page).contains("id=\"liquidations\" class=\"figure\">" + Formats.count(events) + "<")
+                .contains("id=\"fills\" class=\"figure\">" + Formats.count(rows.stream().mapToLong(r -> Long.parseLong(r[2])).sum())
+                        + " / " + Formats.count(rows.stream().mapToLong(r -> Long.parseLong(r[3])).sum()) + " / " + Formats.count(noFill) + "<");
+        // The page's own per-venue rows, as printed, add up to the headline as printed (rounded rows would not).
+        String byVenue = page.substring(page.indexOf("id=\"by-venue\""));
+        java.util.regex.Matcher row = java.util.regex.Pattern.compile("<tr><th scope=\"row\">[^<]+</th>(.*?)</tr>",
+                java.util.regex.Pattern.DOTALL).matcher(byVenue);
+        BigDecimal[] printed = {BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO};
+        int venues = 0;
+        while (row.find()) {
+            List<String> cells = new java.util.ArrayList<>();
+            java.util.regex.Matcher cell = java.util.regex.Pattern.compile("<td class=\"num\">([^<]*)</td>").matcher(row.group(1));
+            while (cell.find()) {
+                cells.add(cell.group(1).replace(",", ""));
+            }
+            for (int c = 0; c < 4; c++) {
+                printed[c] = printed[c].add(new BigDecimal(cells.get(3 + c)));
+            }
+            venues++;
+        }
+        assertThat(venues).isEqualTo(rows.size());
+        String[] ids = {"notional", "fees", "inflows", "draws"};
+        for (int c = 0; c < ids.length; c++) {
+            int column = 4 + c;
+            BigDecimal sum = rows.stream().map(r -> new BigDecimal(r[column])).reduce(BigDecimal.ZERO, BigDecimal::add);
+            assertThat(printed[c]).as(ids[c] + " rows as printed").isEqualByComparingTo(sum);
+            assertThat(page).as(ids[c]).contains("id=\"" + ids[c] + "\" class=\"figure\">" + Formats.money(sum) + "<");
+        }
+    }
+
     @Test
     void periodsOfEveryFormParseAndOthersAreRefused() {
         for (String period : List.of("2026", "2026-Q2", "2026-05", "2026-05-01")) {
