@@ -41,10 +41,32 @@ final class CsvTables {
         return csv.toString();
     }
 
-    static String balances(Map<String, List<DisclosureQueries.BalancePoint>> balances) {
+    static String balances(List<DisclosureResource.FundView> funds) {
         StringBuilder csv = new StringBuilder("fund,day,balance_after\n");
-        balances.forEach((fund, points) -> points.forEach(p -> csv.append(cell(fund)).append(',').append(cell(p.day())).append(',')
+        funds.forEach(f -> f.balances().forEach(p -> csv.append(cell(f.fundId())).append(',').append(cell(p.day())).append(',')
                 .append(d(p.balance())).append('\n')));
+        return csv.toString();
+    }
+
+    /** Per fund: opening, each flow, the closing they explain, the closing stated, and what is unexplained. */
+    static String reconciliation(List<DisclosureResource.FundView> funds) {
+        StringBuilder csv = new StringBuilder("fund,line,entries,amount\n");
+        for (DisclosureResource.FundView f : funds) {
+            FundAdequacy a = f.adequacy();
+            if (a == null) {
+                continue;
+            }
+            csv.append(cell(f.fundId())).append(",opening balance (end of ").append(a.openingDay()).append("),,").append(d(a.opening()))
+                    .append('\n');
+            for (FundAdequacy.Flow flow : a.flows()) {
+                csv.append(cell(f.fundId())).append(',').append(cell(flow.name().toLowerCase(java.util.Locale.ROOT))).append(',')
+                        .append(flow.count() >= 0 ? String.valueOf(flow.count()) : "").append(',').append(d(flow.amount())).append('\n');
+            }
+            csv.append(cell(f.fundId())).append(",closing balance explained,,").append(d(a.explainedClosing())).append('\n');
+            csv.append(cell(f.fundId())).append(",closing balance (end of ").append(a.closingDay()).append("),,").append(d(a.closing()))
+                    .append('\n');
+            csv.append(cell(f.fundId())).append(",unexplained,").append(f.breaks()).append(',').append(d(a.unexplained())).append('\n');
+        }
         return csv.toString();
     }
 

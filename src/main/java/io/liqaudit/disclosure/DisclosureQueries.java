@@ -138,16 +138,73 @@ public class DisclosureQueries {
         });
     }
 
-    public Uni<Map<String, List<BalancePoint>>> balances(Scope scope) {
-        return pool.preparedQuery("select fund_id, day, balance_after from disclosure_fund_balance "
-                        + "where day >= $1 and day < $2 and ($3::text is null or fund_id = $3) order by fund_id, day")
+    /** A fund's balance at the end of the day before the period, and at the end of each day of it with any activity. */
+    public record FundBalances(String openingDay, BigDecimal opening, BigDecimal firstStated, List<BalancePoint> days) {
+    }
+
+    /**
+     * Each fund's daily closing balances over the period, movements included: the balance after its
+     * last liquidation on or before the day (the rollup) plus the deposits, withdrawals and
+     * transfers after that liquidation and before the day's end. Days with a liquidation or a
+     * movement are listed; the day before the period is the opening. A fund first seen in the period
+     * starts from zero plus its movements; the balance its first liquidation states beyond those is
+     * {@code firstStated} (where the venue's record of the fund begins), so that it is not mistaken
+     * for a break.
+     */
+    public Uni<Map<String, FundBalances>> balances(Scope scope) {
+        return pool.preparedQuery("""
+                        with active as (
+                            select fund_id, day from disclosure_fund_balance
+                            where day >= $1 and day < $2 and ($3::text is null or fund_id = $3)
+                            union
+                            select fund_id, (occurred_at at time zone 'UTC')::date from fund_movement
+                            where occurred_at >= ($1::date)::timestamp at time zone 'UTC'
+                              and occurred_at < ($2::date)::timestamp at time zone 'UTC' and ($3::text is null or fund_id = $3)
+                        ), days as (
+                            select fund_id, day from active
+                            union
+                            select distinct fund_id, $1::date - 1 from active
+                        )
+                        select d.fund_id, d.day, coalesce(b.balance_after, 0) + coalesce((select sum(m.signed_amount) from fund_movement m
+                                   where m.fund_id = d.fund_id and m.occurred_at > coalesce(b.last_at, '-infinity'::timestamptz)
+                                     and m.occurred_at < (d.day + 1)::timestamp at time zone 'UTC'), 0) as closing,
+                               case when d.day = $1::date - 1 and b.balance_after is null then (
+                                   select f.fund_balance_before - coalesce((select sum(m.signed_amount) from fund_movement m
+                                          where m.fund_id = d.fund_id and m.occurred_at < f.occurred_at), 0)
+                                   from liquidation_event f where f.fund_id = d.fund_id
+                                     and f.occurred_at < ($2::date)::timestamp at time zone 'UTC'
+                                   order by f.occurred_at, f.sequence limit 1) end as first_stated
+                        from days d
+                        left join lateral (select x.last_at, x.balance_after from disclosure_fund_balance x
+                                           where x.fund_id = d.fund_id and x.day <= d.day order by x.day desc limit 1) b on true
+                        order by 1, 2""")
                 .execute(Tuple.of(scope.period().from(), scope.period().to(), scope.fundId()))
                 .map(rows -> {
-                    Map<String, List<BalancePoint>> out = new TreeMap<>();
+                    String openingDay = scope.period().from().minusDays(1).toString();
+                    Map<String, FundBalances> out = new TreeMap<>();
                     for (Row r : rows) {
-                        out.computeIfAbsent(r.getString("fund_id"), f -> new ArrayList<>())
-                                .add(new BalancePoint(r.getLocalDate("day").toString(), r.getBigDecimal("balance_after")));
+                        String fund = r.getString("fund_id");
+                        String day = r.getLocalDate("day").toString();
+                        BigDecimal closing = r.getBigDecimal("closing");
+                        if (day.equals(openingDay)) {
+                            out.put(fund, new FundBalances(openingDay, closing, r.getBigDecimal("first_stated"), new ArrayList<>()));
+                        } else {
+                            out.get(fund).days().add(new BalancePoint(day, closing));
+                        }
                     }
+                    return out;
+                });
+    }
+
+    /** Each fund's bankruptcy-loss draws per day over the scope (days with draws only). */
+    public Uni<Map<String, List<BalancePoint>>> dailyDraws(Scope scope) {
+        return pool.preparedQuery("select fund_id, to_char(day, 'YYYY-MM-DD') as d, sum(fund_draws) as drawn" + WHERE
+                        + " and fund_draws > 0 group by 1, 2 order by 1, 2")
+                .execute(scope(scope))
+                .map(rows -> {
+                    Map<String, List<BalancePoint>> out = new TreeMap<>();
+                    rows.forEach(r -> out.computeIfAbsent(r.getString("fund_id"), f -> new ArrayList<>())
+                            .add(new BalancePoint(r.getString("d"), r.getBigDecimal("drawn"))));
                     return out;
                 });
     }

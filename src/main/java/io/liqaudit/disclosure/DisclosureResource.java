@@ -56,7 +56,7 @@ public class DisclosureResource {
     }
 
     public record FundView(String fundId, Totals totals, List<DisclosureQueries.BalancePoint> balances, String balanceChart,
-            List<DisclosureQueries.MovementTotal> movements, List<DisclosureQueries.Draw> draws, long breaks) {
+            List<DisclosureQueries.MovementTotal> movements, List<DisclosureQueries.Draw> draws, long breaks, FundAdequacy adequacy) {
     }
 
     public record Bucket(String label, long count) {
@@ -186,8 +186,9 @@ public class DisclosureResource {
             case INDEX_SERIES -> queries.totals(scope, scope.period().daily() ? DisclosureQueries.Group.DAY
                     : DisclosureQueries.Group.MONTH).map(CsvTables::summary);
             case FUND_FLOWS -> funds(scope).map(CsvTables::flows);
-            case FUND_BALANCES -> queries.balances(scope).map(CsvTables::balances);
+            case FUND_BALANCES -> funds(scope).map(CsvTables::balances);
             case FUND_DRAWS -> funds(scope).map(CsvTables::draws);
+            case FUND_RECONCILIATION -> funds(scope).map(CsvTables::reconciliation);
             case EXCESS_BY_POLICY -> queries.totals(scope, DisclosureQueries.Group.POLICY_AND_VENUE).map(CsvTables::excess);
             case EXCESS_DISTRIBUTION -> queries.totalsWithHistograms(scope, DisclosureQueries.Group.ALL)
                     .map(g -> CsvTables.distribution(distribution(sum(g.values()))));
@@ -248,24 +249,36 @@ public class DisclosureResource {
         }));
     }
 
+    /**
+     * The funds of the scope: those its liquidations used, and (without a venue filter) those with
+     * movements only; with a venue, only that venue's funds. Each with its flows, daily closing
+     * balances (movements included) and its adequacy.
+     */
     private Uni<List<FundView>> funds(Scope scope) {
         return queries.totals(scope, DisclosureQueries.Group.FUND).chain(totals -> queries.balances(scope)
                 .chain(balances -> queries.movements(scope).chain(movements -> queries.discontinuities(scope)
-                        .chain(breaks -> {
+                        .chain(breaks -> queries.dailyDraws(scope).chain(dailyDraws -> {
                             java.util.Set<String> ids = new java.util.TreeSet<>(totals.keySet());
-                            ids.addAll(movements.keySet());
+                            if (scope.venue() == null) {
+                                ids.addAll(movements.keySet());
+                            }
                             return io.smallrye.mutiny.Multi.createFrom().iterable(ids)
                                     .onItem().transformToUniAndConcatenate(id -> queries.largestDraws(scope, id, 10)
-                                            .map(draws -> {
-                                                List<DisclosureQueries.BalancePoint> points = balances.getOrDefault(id, List.of());
-                                                String chart = SvgCharts.line("Balance of " + id + " at the end of each day",
-                                                        "day (UTC)", "balance", points.stream()
-                                                                .map(p -> new SvgCharts.Point(p.day(), p.balance())).toList());
-                                                return new FundView(id, totals.getOrDefault(id, Totals.zero()), points, chart,
-                                                        movements.getOrDefault(id, List.of()), draws, breaks.getOrDefault(id, 0L));
-                                            }))
+                                            .map(draws -> fund(id, totals.getOrDefault(id, Totals.zero()), balances.get(id),
+                                                    movements.getOrDefault(id, List.of()), draws, breaks.getOrDefault(id, 0L),
+                                                    dailyDraws.getOrDefault(id, List.of()))))
                                     .collect().asList();
-                        }))));
+                        })))));
+    }
+
+    private static FundView fund(String id, Totals totals, DisclosureQueries.FundBalances balances,
+            List<DisclosureQueries.MovementTotal> movements, List<DisclosureQueries.Draw> draws, long breaks,
+            List<DisclosureQueries.BalancePoint> dailyDraws) {
+        List<DisclosureQueries.BalancePoint> points = balances == null ? List.of() : balances.days();
+        String chart = SvgCharts.line("Balance of " + id + " at the end of each day", "day (UTC)", "balance",
+                points.stream().map(p -> new SvgCharts.Point(p.day(), p.balance())).toList());
+        return new FundView(id, totals, points, chart, movements, draws, breaks,
+                FundAdequacy.of(totals, balances, movements, dailyDraws));
     }
 
     static List<Row> rows(Map<String, Totals> groups) {

@@ -40,7 +40,7 @@ class PublicationDelayTest {
 
     private static final List<String> PAGES = List.of("", "/insurance-fund", "/excess-equity", "/liquidation-prices", "/register");
     private static final Map<String, List<String>> TABLES = Map.of("index", List.of("venues", "series"),
-            "insurance-fund", List.of("flows", "balances", "draws"), "excess-equity", List.of("by-policy", "distribution"),
+            "insurance-fund", List.of("flows", "balances", "draws", "reconciliation"), "excess-equity", List.of("by-policy", "distribution"),
             "liquidation-prices", List.of("by-symbol"), "register", List.of("register"));
 
     @Test
