@@ -180,19 +180,20 @@ public class DisclosureResource {
             return Uni.createFrom().item(ProblemResponses.of(Problem.of(404, "Not Found", "No such table on this page.")));
         }
         Scope asked = scope;
-        scope = asked.until(publishedDay());
+        Scope published = asked.until(publishedDay());
         Uni<String> body = switch (csvTable.get()) {
-            case INDEX_VENUES -> queries.totals(scope, DisclosureQueries.Group.VENUE).map(CsvTables::summary);
-            case INDEX_SERIES -> queries.totals(scope, scope.period().daily() ? DisclosureQueries.Group.DAY
-                    : DisclosureQueries.Group.MONTH).map(CsvTables::summary);
-            case FUND_FLOWS -> funds(scope).map(CsvTables::flows);
-            case FUND_BALANCES -> funds(scope).map(CsvTables::balances);
-            case FUND_DRAWS -> funds(scope).map(CsvTables::draws);
-            case FUND_RECONCILIATION -> funds(scope).map(CsvTables::reconciliation);
-            case EXCESS_BY_POLICY -> queries.totals(scope, DisclosureQueries.Group.POLICY_AND_VENUE).map(CsvTables::excess);
-            case EXCESS_DISTRIBUTION -> queries.totalsWithHistograms(scope, DisclosureQueries.Group.ALL)
+            case INDEX_VENUES -> queries.totals(published, DisclosureQueries.Group.VENUE).map(CsvTables::summary);
+            case INDEX_SERIES -> queries.totals(published, published.period().daily() ? DisclosureQueries.Group.DAY
+                    : DisclosureQueries.Group.MONTH).map(found -> CsvTables.summary(continuous(found, published.period(),
+                    published.period().daily())));
+            case FUND_FLOWS -> funds(published).map(CsvTables::flows);
+            case FUND_BALANCES -> funds(published).map(CsvTables::balances);
+            case FUND_DRAWS -> funds(published).map(CsvTables::draws);
+            case FUND_RECONCILIATION -> funds(published).map(CsvTables::reconciliation);
+            case EXCESS_BY_POLICY -> queries.totals(published, DisclosureQueries.Group.POLICY_AND_VENUE).map(CsvTables::excess);
+            case EXCESS_DISTRIBUTION -> queries.totalsWithHistograms(published, DisclosureQueries.Group.ALL)
                     .map(g -> CsvTables.distribution(distribution(sum(g.values()))));
-            case PRICES_BY_SYMBOL -> queries.totalsWithHistograms(scope, DisclosureQueries.Group.SYMBOL).map(CsvTables::prices);
+            case PRICES_BY_SYMBOL -> queries.totalsWithHistograms(published, DisclosureQueries.Group.SYMBOL).map(CsvTables::prices);
             case REGISTER -> queries.register(asked, publishedBefore(), before, REGISTER_PAGE).map(CsvTables::register);
         };
         String file = page + "-" + table + "-" + scope.period().label() + ".csv";
@@ -240,7 +241,8 @@ public class DisclosureResource {
 
     private Uni<IndexData> indexData(Scope scope) {
         DisclosureQueries.Group bucket = scope.period().daily() ? DisclosureQueries.Group.DAY : DisclosureQueries.Group.MONTH;
-        return queries.totals(scope, DisclosureQueries.Group.VENUE).chain(venues -> queries.totals(scope, bucket).map(series -> {
+        return queries.totals(scope, DisclosureQueries.Group.VENUE).chain(venues -> queries.totals(scope, bucket)
+                .map(found -> continuous(found, scope.period(), bucket == DisclosureQueries.Group.DAY)).map(series -> {
             String chart = SvgCharts.bars("Liquidations per " + (bucket == DisclosureQueries.Group.DAY ? "day" : "month"),
                     bucket == DisclosureQueries.Group.DAY ? "day (UTC)" : "month (UTC)", "liquidations",
                     series.entrySet().stream().map(e -> new SvgCharts.Point(e.getKey(), BigDecimal.valueOf(e.getValue().events())))
@@ -279,6 +281,19 @@ public class DisclosureResource {
                 points.stream().map(p -> new SvgCharts.Point(p.day(), p.balance())).toList());
         return new FundView(id, totals, points, chart, movements, draws, breaks,
                 FundAdequacy.of(totals, balances, movements, dailyDraws));
+    }
+
+    /**
+     * Every day (or month) of the period, in order, those without liquidations at zero: a time axis
+     * with gaps closed up would put a quiet week next to a busy one as if they were adjacent.
+     */
+    static Map<String, Totals> continuous(Map<String, Totals> found, Period period, boolean daily) {
+        Map<String, Totals> out = new java.util.LinkedHashMap<>();
+        for (LocalDate d = period.from(); d.isBefore(period.to()); d = daily ? d.plusDays(1) : d.plusMonths(1)) {
+            String key = daily ? d.toString() : d.toString().substring(0, 7);
+            out.put(key, found.getOrDefault(key, Totals.zero()));
+        }
+        return out;
     }
 
     static List<Row> rows(Map<String, Totals> groups) {

@@ -49,6 +49,18 @@ public final class Formats {
         return f.format(v);
     }
 
+    /**
+     * An RFC 3339 UTC time stamp for people: 2026-03-01 10:00:00, the fraction only when there is
+     * one ({@code .123456}); the table's header says UTC.
+     */
+    public static String time(String rfc3339) {
+        if (rfc3339 == null) {
+            return "–";
+        }
+        String t = rfc3339.replace('T', ' ').replace("Z", "");
+        return t.endsWith(".000000") ? t.substring(0, t.length() - 7) : t;
+    }
+
     /** A count: 12,345. */
     public static String count(long value) {
         return format("#,##0").format(value);

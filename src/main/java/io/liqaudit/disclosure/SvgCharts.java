@@ -27,9 +27,38 @@ public final class SvgCharts {
     /** The drawing area shared by every chart: the largest value and each point's horizontal slot. */
     private record Plot(BigDecimal max, int height, int slot) {
         static Plot of(List<Point> points) {
-            BigDecimal max = points.stream().map(Point::value).reduce(BigDecimal.ZERO, BigDecimal::max);
+            BigDecimal max = niceCeiling(points.stream().map(Point::value).reduce(BigDecimal.ZERO, BigDecimal::max));
             return new Plot(max, HEIGHT - TOP - BOTTOM, Math.max(1, (WIDTH - LEFT - 10) / points.size()));
         }
+    }
+
+    /** Ticks on the value axis besides zero: the axis maximum is a readable number and so is every tick. */
+    static final int TICKS = 4;
+
+    /**
+     * The smallest readable axis maximum at or above {@code max}: 1, 2, 4, 6 or 8 times a power of
+     * ten, so that its {@link #TICKS} quarter steps are readable too (0.25, 0.5, 1, 1.5, 2 times it).
+     */
+    static BigDecimal niceCeiling(BigDecimal max) {
+        if (max.signum() <= 0) {
+            return BigDecimal.ONE;
+        }
+        int exponent = max.precision() - max.scale() - 1; // max = m × 10^exponent, 1 ≤ m < 10
+        for (int e = exponent; ; e++) {
+            for (String m : new String[] {"1", "2", "4", "6", "8"}) {
+                BigDecimal candidate = new BigDecimal(m).scaleByPowerOfTen(e);
+                if (candidate.compareTo(max) >= 0) {
+                    return candidate.stripTrailingZeros();
+                }
+            }
+        }
+    }
+
+    /** How many points apart x-axis labels must be so that none overlaps the next (11 px text, about 6.6 px a character). */
+    static int labelEvery(List<Point> points, int slot) {
+        int longest = points.stream().mapToInt(p -> p.label().length()).max().orElse(1);
+        int width = (int) Math.ceil(longest * 6.6) + 10;
+        return Math.max(1, (int) Math.ceil(width / (double) slot));
     }
 
     public static String bars(String title, String xLabel, String yLabel, List<Point> points) {
@@ -66,8 +95,9 @@ public final class SvgCharts {
             return svg.append(text(WIDTH / 2, HEIGHT / 2, "middle", "No data")).append("</svg>").toString();
         }
         Plot plot = Plot.of(points);
+        gridlines(svg, plot.max());
         marks.accept(svg, plot);
-        axisLabels(svg, points, plot.slot(), plot.max());
+        axisLabels(svg, points, plot.slot());
         return svg.append("</svg>").toString();
     }
 
@@ -86,13 +116,25 @@ public final class SvgCharts {
         return svg;
     }
 
-    private static void axisLabels(StringBuilder svg, List<Point> points, int slot, BigDecimal max) {
-        int every = Math.max(1, points.size() / 12);
+    private static void axisLabels(StringBuilder svg, List<Point> points, int slot) {
+        int every = labelEvery(points, slot);
         for (int i = 0; i < points.size(); i += every) {
-            svg.append(text(LEFT + i * slot + slot / 2, HEIGHT - BOTTOM + 14, "middle", points.get(i).label()));
+            svg.append(text(LEFT + i * slot + slot / 2, HEIGHT - BOTTOM + 16, "middle", points.get(i).label()));
         }
-        svg.append(text(LEFT - 4, TOP + 4, "end", Formats.compact(max)));
-        svg.append(text(LEFT - 4, HEIGHT - BOTTOM, "end", "0"));
+    }
+
+    /** Light horizontal lines at each tick, labelled, behind the marks. */
+    private static void gridlines(StringBuilder svg, BigDecimal max) {
+        int plotHeight = HEIGHT - TOP - BOTTOM;
+        for (int t = 1; t <= TICKS; t++) {
+            BigDecimal value = max.multiply(BigDecimal.valueOf(t)).divide(BigDecimal.valueOf(TICKS));
+            int y = HEIGHT - BOTTOM - plotHeight * t / TICKS;
+            svg.append("<line x1=\"").append(LEFT - 3).append("\" y1=\"").append(y).append("\" x2=\"").append(WIDTH - 10)
+                    .append("\" y2=\"").append(y).append("\" stroke=\"#e3e6ea\"/>");
+            svg.append(text(LEFT - 6, y + 4, "end", Formats.compact(value)));
+        }
+        // Zero sits on the axis, above the date labels under it (which may reach left of the axis).
+        svg.append(text(LEFT - 6, HEIGHT - BOTTOM, "end", "0"));
     }
 
     private static int scale(BigDecimal value, BigDecimal max, int pixels) {

@@ -85,7 +85,7 @@ class DisclosureBrowserTest {
 
     @Test
     void registerPageWithoutDelay() throws Exception {
-        assertThat(load("/register").dom()).contains("inclusion proof").doesNotContain("acct-");
+        assertThat(load("/register").dom()).contains("/api/v1/ledger/proof/inclusion?sequence=").doesNotContain("acct-");
     }
 
     @Test
