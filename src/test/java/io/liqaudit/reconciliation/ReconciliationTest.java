@@ -71,46 +71,7 @@ class ReconciliationTest {
     @Test
     void totalsPerDayEqualTheSumsOfTheirEventsAsRecomputedAsReportedAndTheDifference() throws Exception {
         recordEveryVector();
-        JsonNode answer = get("/api/v1/reconciliation/totals", Map.of("venue", venue, "groupBy", "venue,day"));
-        assertThat(answer.get("checkpoint").get("treeSize").asLong()).isPositive();
-        assertThat(answer.get("checkpoint").get("rootHash").asText()).hasSize(64);
-        // Our figures per event, from the listing; theirs from what we sent.
-        JsonNode items = JSON.readTree(TestUsers.as(Roles.AUDITOR).queryParam("venue", venue).queryParam("limit", 500)
-                .get("/api/v1/liquidations").then().statusCode(200).extract().asString()).get("items");
-        assertThat(items).hasSize(sent.size());
-        Map<String, ObjectNode> byId = new HashMap<>();
-        sent.forEach(e -> byId.put(e.get("eventId").asText(), e));
-        Map<String, Map<String, BigDecimal[]>> expected = new HashMap<>();
-        Map<String, long[]> counts = new HashMap<>();
-        for (JsonNode item : items) {
-            String day = item.get("occurredAt").asText().substring(0, 10);
-            JsonNode reported = byId.get(item.get("eventId").asText()).path("reported");
-            counts.computeIfAbsent(day, d -> new long[1])[0]++;
-            for (String f : FIGURES) {
-                BigDecimal[] sums = expected.computeIfAbsent(day, d -> new HashMap<>()).computeIfAbsent(f,
-                        x -> new BigDecimal[] {null, null, null});
-                BigDecimal ours = decimal(item.get(f));
-                BigDecimal theirs = decimal(reported.get(f));
-                sums[0] = add(sums[0], ours);
-                sums[1] = add(sums[1], theirs);
-                sums[2] = ours != null && theirs != null ? add(sums[2], ours.subtract(theirs)) : sums[2];
-            }
-        }
-        assertThat(answer.get("groups")).hasSize(2);
-        for (JsonNode group : answer.get("groups")) {
-            String day = group.get("key").get("day").asText();
-            assertThat(group.get("key").get("venue").asText()).isEqualTo(venue);
-            assertThat(group.get("events").asLong()).isEqualTo(counts.get(day)[0]);
-            assertThat(group.get("consistent").asLong() + group.get("discrepant").asLong() + group.get("unverifiable").asLong())
-                    .isEqualTo(group.get("events").asLong());
-            for (String f : FIGURES) {
-                BigDecimal[] sums = expected.get(day).get(f);
-                JsonNode got = group.get("figures").get(f);
-                assertThat(orZero(decimal(got.get("recomputed")))).as(day + " " + f + " recomputed").isEqualByComparingTo(orZero(sums[0]));
-                assertThat(orZero(decimal(got.get("reported")))).as(day + " " + f + " reported").isEqualByComparingTo(orZero(sums[1]));
-                assertThat(orZero(decimal(got.get("difference")))).as(day + " " + f + " difference").isEqualByComparingTo(orZero(sums[2]));
-            }
-        }
+        assertTotalsPerDayAreTheSumsOfTheirEvents(venue, sent, 2);
         // The same totals as CSV, with the checkpoint in a header.
         Response csv = TestUsers.as(Roles.RECONCILER).accept("text/csv").queryParam("venue", venue).queryParam("groupBy", "day")
                 .get("/api/v1/reconciliation/totals");
@@ -212,6 +173,72 @@ class ReconciliationTest {
         }
         assertThat(doc.path("paths").path("/api/v1/reconciliation/totals").path("get").path("responses").path("200")
                 .path("content").has("text/csv")).isTrue();
+    }
+
+    /** Totals by venue × day equal, to the last unit, the sums of the listed events' figures and of what was sent as reported. */
+    private static void assertTotalsPerDayAreTheSumsOfTheirEvents(String venue, List<ObjectNode> sent, int days) throws Exception {
+        JsonNode answer = get("/api/v1/reconciliation/totals", Map.of("venue", venue, "groupBy", "venue,day"));
+        assertThat(answer.get("checkpoint").get("treeSize").asLong()).isPositive();
+        assertThat(answer.get("checkpoint").get("rootHash").asText()).hasSize(64);
+        // Our figures per event, from the listing; theirs from what we sent.
+        JsonNode items = JSON.readTree(TestUsers.as(Roles.AUDITOR).queryParam("venue", venue).queryParam("limit", 500)
+                .get("/api/v1/liquidations").then().statusCode(200).extract().asString()).get("items");
+        assertThat(items).hasSize(sent.size());
+        Map<String, ObjectNode> byId = new HashMap<>();
+        sent.forEach(e -> byId.put(e.get("eventId").asText(), e));
+        Map<String, Map<String, BigDecimal[]>> expected = new HashMap<>();
+        Map<String, long[]> counts = new HashMap<>();
+        for (JsonNode item : items) {
+            String day = item.get("occurredAt").asText().substring(0, 10);
+            JsonNode reported = byId.get(item.get("eventId").asText()).path("reported");
+            counts.computeIfAbsent(day, d -> new long[1])[0]++;
+            for (String f : FIGURES) {
+                BigDecimal[] sums = expected.computeIfAbsent(day, d -> new HashMap<>()).computeIfAbsent(f,
+                        x -> new BigDecimal[] {null, null, null});
+                BigDecimal ours = decimal(item.get(f));
+                BigDecimal theirs = decimal(reported.get(f));
+                sums[0] = add(sums[0], ours);
+                sums[1] = add(sums[1], theirs);
+                sums[2] = ours != null && theirs != null ? add(sums[2], ours.subtract(theirs)) : sums[2];
+            }
+        }
+        assertThat(answer.get("groups")).hasSize(days);
+        for (JsonNode group : answer.get("groups")) {
+            String day = group.get("key").get("day").asText();
+            assertThat(group.get("key").get("venue").asText()).isEqualTo(venue);
+            assertThat(group.get("events").asLong()).isEqualTo(counts.get(day)[0]);
+            assertThat(group.get("consistent").asLong() + group.get("discrepant").asLong() + group.get("unverifiable").asLong())
+                    .isEqualTo(group.get("events").asLong());
+            for (String f : FIGURES) {
+                BigDecimal[] sums = expected.get(day).get(f);
+                JsonNode got = group.get("figures").get(f);
+                assertThat(orZero(decimal(got.get("recomputed")))).as(day + " " + f + " recomputed").isEqualByComparingTo(orZero(sums[0]));
+                assertThat(orZero(decimal(got.get("reported")))).as(day + " " + f + " reported").isEqualByComparingTo(orZero(sums[1]));
+                assertThat(orZero(decimal(got.get("difference")))).as(day + " " + f + " difference").isEqualByComparingTo(orZero(sums[2]));
+            }
+        }
+    }
+
+    /**
+     * The same on the demo generator's data (the issue's "on demo data"): 480 events over the days
+     * it spreads them, with every policy and outcome it makes.
+     */
+    @Test
+    void totalsOverDemoDataEqualTheSumsOfTheirEvents() throws Exception {
+        String demo = "REC-DEMO-" + UUID.randomUUID().toString().substring(0, 8);
+        List<ObjectNode> events = new ArrayList<>();
+        for (JsonNode e : io.liqaudit.demo.DemoEvents.generate(7, 480)) {
+            events.add(((ObjectNode) e).put("venue", demo));
+        }
+        StringBuilder batch = new StringBuilder("{\"events\":[");
+        for (int i = 0; i < events.size(); i++) {
+            batch.append(i > 0 ? "," : "").append(events.get(i));
+        }
+        TestUsers.as(Roles.INGESTOR).contentType("application/json").body(batch.append("]}").toString())
+                .post("/api/v1/liquidations/batch").then().statusCode(200);
+        waitForCheckpointCovering(demo);
+        long days = events.stream().map(e -> e.get("occurredAt").asText().substring(0, 10)).distinct().count();
+        assertTotalsPerDayAreTheSumsOfTheirEvents(demo, events, (int) days);
     }
 
     private static BigDecimal decimal(JsonNode n) {
