@@ -83,8 +83,8 @@ public class DisclosureQueries {
     public record MovementTotal(String kind, long count, BigDecimal amount) {
     }
 
-    public record RegisterRow(long sequence, String occurredAt, String venue, String symbol, String side, String marginMode,
-            String policyMode, String outcome, BigDecimal liquidatedQuantity, BigDecimal liquidationPrice,
+    public record RegisterRow(long sequence, String eventId, String occurredAt, String venue, String symbol, String side,
+            String marginMode, String policyMode, String outcome, BigDecimal liquidatedQuantity, BigDecimal liquidationPrice,
             BigDecimal bankruptcyPrice, BigDecimal totalFee, BigDecimal insuranceFundDelta, String verdict) {
     }
 
@@ -253,7 +253,8 @@ public class DisclosureQueries {
     /** Published liquidations (older than the register delay), newest first, pseudonymous: no account reference. */
     public Uni<List<RegisterRow>> register(Scope scope, OffsetDateTime publishedBefore, Long beforeSequence, int limit) {
         return pool.preparedQuery("""
-                        select e.sequence, e.occurred_at, e.venue, e.symbol, e.side, e.margin_mode, e.policy_mode, e.outcome,
+                        select e.sequence, e.event_id, e.occurred_at, e.venue, e.symbol, e.side, e.margin_mode, e.policy_mode,
+                               e.outcome,
                                e.liquidated_quantity, e.liquidation_price, e.bankruptcy_price, e.total_fee, e.insurance_fund_delta,
                                e.verdict
                         from current_event e
@@ -266,7 +267,7 @@ public class DisclosureQueries {
                         .addValue(scope.fundId()).addValue(beforeSequence).addValue(limit))
                 .map(rows -> {
                     List<RegisterRow> out = new ArrayList<>();
-                    rows.forEach(r -> out.add(new RegisterRow(r.getLong("sequence"),
+                    rows.forEach(r -> out.add(new RegisterRow(r.getLong("sequence"), r.getString("event_id"),
                             io.liqaudit.platform.Timestamps.format(r.getOffsetDateTime("occurred_at")), r.getString("venue"),
                             r.getString("symbol"), r.getString("side"), r.getString("margin_mode"), r.getString("policy_mode"),
                             r.getString("outcome"), r.getBigDecimal("liquidated_quantity"), r.getBigDecimal("liquidation_price"),

@@ -326,14 +326,9 @@ public class DisclosureResource {
         return publishedBefore().toLocalDate();
     }
 
-    /** The register delay as people write it: "24 hours", "90 minutes". */
+    /** The register delay as people write it. */
     private String delay() {
-        java.time.Duration d = config.disclosure().registerDelay();
-        if (d.isZero()) {
-            return "none";
-        }
-        return d.toMinutesPart() == 0 && d.toSecondsPart() == 0 ? d.toHours() + (d.toHours() == 1 ? " hour" : " hours")
-                : d.getSeconds() % 60 == 0 ? d.toMinutes() + " minutes" : d.getSeconds() + " seconds";
+        return Formats.duration(config.disclosure().registerDelay());
     }
 
     /** The scope of a page, parsed once: each bad parameter is named in {@code params}; null then. */

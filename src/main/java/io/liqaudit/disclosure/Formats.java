@@ -61,6 +61,22 @@ public final class Formats {
         return t.endsWith(".000000") ? t.substring(0, t.length() - 7) : t;
     }
 
+    /** A path segment for a link (a venue or an event id may hold characters a URL path may not). */
+    public static String urlPath(String segment) {
+        return java.net.URLEncoder.encode(segment, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /** A delay as people write it: "24 hours", "90 minutes", "45 seconds", or "none". */
+    public static String duration(java.time.Duration d) {
+        if (d.isZero()) {
+            return "none";
+        }
+        if (d.toMinutesPart() == 0 && d.toSecondsPart() == 0) {
+            return d.toHours() + (d.toHours() == 1 ? " hour" : " hours");
+        }
+        return d.getSeconds() % 60 == 0 ? d.toMinutes() + " minutes" : d.getSeconds() + " seconds";
+    }
+
     /** A count: 12,345. */
     public static String count(long value) {
         return format("#,##0").format(value);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.liqaudit.cases.CaseView;
 import io.liqaudit.engine.TraceEntry;
 import io.liqaudit.evidence.InclusionCheck;
+import io.liqaudit.liquidation.FindingWords;
 import io.liqaudit.fund.FundChain;
 import io.liqaudit.liquidation.EventTrace;
 import io.liqaudit.liquidation.LiquidationQueries;
@@ -29,24 +30,6 @@ public record EventPage(String venue, String eventId, long sequence, String leaf
     public record Finding(String code, String words, String step, String expected, String actual) {
     }
 
-    /** Each finding in the spec's plain words (ENGINE-SPEC sections 4, 6 and 10; the fund chain's own). */
-    static String words(String code) {
-        return switch (code) {
-            case "TRIGGER_NOT_MET" -> "The position was liquidated although its equity at the mark was above the "
-                    + "maintenance requirement: the trigger did not hold.";
-            case "MARK_PRICE_MISMATCH" -> "The mark price the venue stated is not the one its own mark inputs give "
-                    + "(expected: recomputed mark; actual: stated mark).";
-            case "STEP_QUANTITY_MISMATCH" -> "A step closed another quantity than the venue's policy plans for it "
-                    + "(expected: planned; actual: filled).";
-            case "EXCESS_LIQUIDATION" -> "The venue kept liquidating after the position was healthy again: "
-                    + "this step was not due.";
-            case "INCOMPLETE_LIQUIDATION" -> "A step was due under the policy, but the venue made no fill for it.";
-            case "FUND_BALANCE_DISCONTINUITY" -> "The insurance fund's stated balance before this event is not the "
-                    + "balance the fund's earlier entries leave.";
-            default -> code;
-        };
-    }
-
     /** The event's fund, whose chain the page shows around it. */
     static String fundId(LiquidationQueries.StoredEvent e) {
         return e.input().path("insuranceFund").path("fundId").asText();
@@ -64,9 +47,9 @@ public record EventPage(String venue, String eventId, long sequence, String leaf
                 text(d.get("reported")), text(d.get("recomputed")))));
         List<Finding> findings = new ArrayList<>();
         e.recomputation().path("findings").forEach(f -> findings.add(new Finding(f.path("code").asText(),
-                words(f.path("code").asText()), text(f.get("step")), text(f.get("expected")), text(f.get("actual")))));
+                FindingWords.words(f.path("code").asText()), text(f.get("step")), text(f.get("expected")), text(f.get("actual")))));
         if (e.fundBalanceDiscontinuity()) {
-            findings.add(new Finding("FUND_BALANCE_DISCONTINUITY", words("FUND_BALANCE_DISCONTINUITY"), "–", "–", "–"));
+            findings.add(new Finding("FUND_BALANCE_DISCONTINUITY", FindingWords.words("FUND_BALANCE_DISCONTINUITY"), "–", "–", "–"));
         }
         return new EventPage(e.venue(), e.eventId(), e.sequence(), e.leafHash(), e.recordedAt(), e.verdict(), e.findingCodes(),
                 differences, findings, trace.steps(), trace.unverifiableReasons(), e.input().toPrettyString(), caseView,

@@ -52,10 +52,14 @@ class DisclosureLayoutTest {
         }
         TestUsers.as(Roles.INGESTOR).contentType("application/json").body(batch.append("]}").toString())
                 .post("/api/v1/liquidations/batch").then().statusCode(200);
+        io.liqaudit.ledger.LedgerProofsTest.latestCheckpointCovering(events.size());
+        String entry = "/disclosures/register/" + events.get(0).get("venue").asText() + "/layout-0";
+        List<String> pages = new java.util.ArrayList<>(PAGES);
+        pages.add(entry);
         try (Browser browser = new Browser(base.toString())) {
             for (int width : new int[] {1280, 390}) {
                 browser.driver().manage().window().setSize(new Dimension(width, 900));
-                for (String page : PAGES) {
+                for (String page : pages) {
                     browser.open(page);
                     assertThat(browser.overflows()).as("%s at %d px scrolls sideways", page, width).isFalse();
                     @SuppressWarnings("unchecked")
@@ -72,6 +76,8 @@ class DisclosureLayoutTest {
             browser.open("/disclosures/register?period=2026").screenshots("disclosures-register");
             browser.open("/disclosures/insurance-fund?period=2026-01").screenshots("disclosures-insurance-fund-month");
             browser.open("/disclosures?period=2026-01").screenshots("disclosures-overview-month");
+            browser.open(entry).screenshots("disclosures-register-entry");
+            assertThat(browser.text()).contains("the proof holds");
         }
     }
 }

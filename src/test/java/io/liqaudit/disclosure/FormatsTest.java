@@ -35,6 +35,9 @@ class FormatsTest {
         assertThat(Formats.money(new BigDecimal("0.005"))).isEqualTo("0.005");
         assertThat(Formats.money(new BigDecimal("0.010"))).isEqualTo("0.01");
         assertThat(Formats.count(1234567)).isEqualTo("1,234,567");
+        assertThat(Formats.duration(java.time.Duration.ofHours(24))).isEqualTo("24 hours");
+        assertThat(Formats.duration(java.time.Duration.ofMinutes(90))).isEqualTo("90 minutes");
+        assertThat(Formats.duration(java.time.Duration.ZERO)).isEqualTo("none");
         assertThat(Formats.time("2026-03-01T10:00:00.000000Z")).isEqualTo("2026-03-01 10:00:00");
         assertThat(Formats.time("2026-03-01T10:00:00.120000Z")).isEqualTo("2026-03-01 10:00:00.120000");
         assertThat(Formats.decimal(new BigDecimal("96739.50"))).isEqualTo("96,739.5");

@@ -51,8 +51,10 @@ class PublicationDelayTest {
         OffsetDateTime old = now.minusDays(3);
         OffsetDateTime recent = now.minusHours(2);
         OffsetDateTime ahead = now.plusMinutes(3);
+        List<String> eventIds = new java.util.ArrayList<>();
         for (OffsetDateTime at : List.of(old, recent, ahead)) {
             ObjectNode e = TestEvents.fresh("consistent#5");
+            eventIds.add(e.get("eventId").asText());
             e.put("venue", venue).put("occurredAt", Timestamps.format(at));
             ((ObjectNode) e.get("insuranceFund")).put("fundId", fund);
             TestUsers.as(Roles.INGESTOR).contentType("application/json").body(e.toString()).post("/api/v1/liquidations")
@@ -91,6 +93,14 @@ class PublicationDelayTest {
             assertThat(page("", period, venue, fund)).contains("id=\"liquidations\" class=\"figure\">1<");
         }
         assertThat(page("", String.valueOf(recentDay.getYear()), venue, fund)).contains("Later days are not published yet");
+        // A liquidation's own page: the old one is there; the recent one answers as if it did not exist.
+        List<String> ids = given().queryParam("period", String.valueOf(old.getYear())).queryParam("venue", venue)
+                .queryParam("table", "register").get("/disclosures/register.csv").then().extract().asString().lines().skip(1)
+                .filter(l -> !l.isBlank()).toList();
+        assertThat(ids).hasSize(1);
+        given().get("/disclosures/register/" + venue + "/" + eventIds.get(0)).then().statusCode(200);
+        given().get("/disclosures/register/" + venue + "/" + eventIds.get(1)).then().statusCode(404);
+        given().get("/disclosures/register/" + venue + "/" + eventIds.get(2)).then().statusCode(404);
     }
 
     private static String page(String page, String period, String venue, String fund) {

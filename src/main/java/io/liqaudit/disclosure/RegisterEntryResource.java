@@ -1,0 +1,133 @@
+package io.liqaudit.disclosure;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.liqaudit.evidence.InclusionCheck;
+import io.liqaudit.ledger.Checkpoints;
+import io.liqaudit.ledger.LedgerProofs;
+import io.liqaudit.liquidation.FindingWords;
+import io.liqaudit.liquidation.LiquidationQueries;
+import io.liqaudit.platform.LiqauditConfig;
+import io.liqaudit.platform.problem.Problem;
+import io.liqaudit.platform.problem.ProblemResponses;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/**
+ * One published liquidation, for anyone: its published fields (never the account), what happened
+ * in plain words (each step's fill and fee, where the residual went), its verdict with reasons, and
+ * its inclusion proof to the latest signed checkpoint, checked on the spot by the offline
+ * verifier's code and shown hash by hash. An event not yet past the register delay is answered
+ * exactly like one that does not exist, so the page never tells of it early.
+ */
+@Path("/disclosures/register/{venue}/{eventId}")
+@PermitAll
+public class RegisterEntryResource {
+
+    /** A step of the replay, as the page says it. */
+    public record Step(String step, String quantity, String price, String fee, String remaining) {
+    }
+
+    /** The proof as people read it: leaf, audit path, checkpoint and its signed note, and whether it all checked out. */
+    public record Proof(long sequence, String leafHash, List<String> auditPath, long treeSize, String rootHash, String note,
+            boolean holds, String words) {
+    }
+
+    /** The published record: what the register row shows and what the replay found. */
+    public record Entry(String venue, String eventId, String symbol, String side, String marginMode, String occurredAt,
+            String policy, String feeRecipient, String verdict, Figures figures, List<Step> steps, List<String> reasons) {
+    }
+
+    /** The replay's settlement figures, as text (null when it could not replay). */
+    public record Figures(String outcome, String totalFee, String excessEquity, String traderReturn, String bankruptcyLoss,
+            String adlShortfall, String insuranceFundDelta) {
+    }
+
+    @CheckedTemplate(basePath = "disclosures")
+    static class Templates {
+        static native TemplateInstance registerEntry(Entry entry, Proof proof, String delay);
+    }
+
+    private final LiquidationQueries events;
+    private final InclusionCheck inclusion;
+    private final LedgerProofs proofs;
+    private final Checkpoints checkpoints;
+    private final LiqauditConfig config;
+
+    RegisterEntryResource(LiquidationQueries events, InclusionCheck inclusion, LedgerProofs proofs, Checkpoints checkpoints,
+            LiqauditConfig config) {
+        this.events = events;
+        this.inclusion = inclusion;
+        this.proofs = proofs;
+        this.checkpoints = checkpoints;
+        this.config = config;
+    }
+
+    @GET
+    @Operation(summary = "One published liquidation (HTML): its fields, what happened, its verdict, and its proof checked")
+    public Uni<Response> entry(@PathParam("venue") String venue, @PathParam("eventId") String eventId) {
+        Instant publishedBefore = Instant.now().minus(config.disclosure().registerDelay());
+        return events.find(venue, eventId).chain(found -> {
+            Optional<LiquidationQueries.StoredEvent> e = found.filter(x -> Instant.parse(x.input().path("occurredAt").asText())
+                    .isBefore(publishedBefore));
+            if (e.isEmpty()) {
+                return Uni.createFrom().item(ProblemResponses.of(Problem.of(404, "Not Found", "No published liquidation "
+                        + venue + "/" + eventId + ": none is recorded, or it is not published yet (the register shows a "
+                        + "liquidation once its publication delay has passed).")));
+            }
+            LiquidationQueries.StoredEvent stored = e.get();
+            return inclusion.of(stored).chain(outcome -> proof(stored.sequence(), outcome)).map(proof ->
+                    Response.ok(Templates.registerEntry(entry(stored), proof, Formats.duration(config.disclosure().registerDelay()))
+                            .render(), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build());
+        });
+    }
+
+    private Uni<Proof> proof(long sequence, InclusionCheck.Outcome outcome) {
+        if (outcome.treeSize() <= sequence) {
+            return Uni.createFrom().item(new Proof(sequence, null, List.of(), 0, null, null, false, outcome.words()));
+        }
+        return checkpoints.at(outcome.treeSize()).chain(cp -> proofs.inclusion(sequence, outcome.treeSize()).map(p ->
+                new Proof(sequence, p.leafHash(), p.auditPath(), outcome.treeSize(),
+                        cp.map(c -> HexFormat.of().formatHex(c.rootHash())).orElse(null), cp.map(Checkpoints.Stored::note).orElse(null),
+                        outcome.holds(), outcome.words())));
+    }
+
+    /** Only what the register publishes: no account reference, no reported figures beyond the differences the verdict names. */
+    private static Entry entry(LiquidationQueries.StoredEvent e) {
+        JsonNode in = e.input();
+        JsonNode result = e.recomputation();
+        List<Step> steps = new ArrayList<>();
+        for (JsonNode s : result.path("steps")) {
+            steps.add(new Step(s.path("step").asText(), s.path("quantity").asText("–"), s.path("price").asText("–"),
+                    s.path("fee").asText("–"), s.path("remainingQuantity").asText("–")));
+        }
+        List<String> reasons = new ArrayList<>();
+        for (JsonNode f : result.path("findings")) {
+            reasons.add(FindingWords.words(f.path("code").asText()) + (f.has("step") ? " (step " + f.path("step").asText() + ")" : ""));
+        }
+        if (e.fundBalanceDiscontinuity()) {
+            reasons.add(FindingWords.words("FUND_BALANCE_DISCONTINUITY"));
+        }
+        for (JsonNode r : result.path("unverifiableReasons")) {
+            reasons.add("Could not be replayed: " + r.asText());
+        }
+        Figures figures = result.has("outcome") ? new Figures(result.path("outcome").asText(), result.path("totalFee").asText(),
+                result.path("excessEquity").asText(), result.path("traderReturn").asText(), result.path("bankruptcyLoss").asText(),
+                result.path("adlShortfall").asText(), result.path("insuranceFundDelta").asText()) : null;
+        return new Entry(e.venue(), e.eventId(), in.path("symbol").asText(), in.path("position").path("side").asText(),
+                in.path("position").path("marginMode").asText(), in.path("occurredAt").asText(), in.path("policy").path("mode").asText(),
+                in.path("policy").path("feeRecipient").asText(), result.path("verdict").asText(), figures, steps, reasons);
+    }
+}
