@@ -57,6 +57,25 @@ public class DisclosureResource {
 
     public record FundView(String fundId, Totals totals, List<DisclosureQueries.BalancePoint> balances, String balanceChart,
             List<DisclosureQueries.MovementTotal> movements, List<DisclosureQueries.Draw> draws, long breaks, FundAdequacy adequacy) {
+
+        /**
+         * The daily balances folded into a row per month (its last day's closing balance and how
+         * many days had activity): a year is twelve rows on the page, the days one click (the
+         * month's page) or the balances CSV away.
+         */
+        public List<MonthRow> monthly() {
+            java.util.Map<String, MonthRow> out = new java.util.LinkedHashMap<>();
+            for (DisclosureQueries.BalancePoint p : balances) {
+                String month = p.day().substring(0, 7);
+                MonthRow before = out.get(month);
+                out.put(month, new MonthRow(month, p.day(), p.balance(), before == null ? 1 : before.activeDays() + 1));
+            }
+            return List.copyOf(out.values());
+        }
+    }
+
+    /** A month of a fund's balances: the closing balance of its last active day, and how many days were active. */
+    public record MonthRow(String month, String lastDay, BigDecimal closing, int activeDays) {
     }
 
     public record Bucket(String label, long count) {

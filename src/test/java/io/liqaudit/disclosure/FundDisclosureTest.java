@@ -67,6 +67,12 @@ class FundDisclosureTest {
         String page = given().queryParam("period", "2026-05").queryParam("fundId", fund).get("/disclosures/insurance-fund")
                 .then().statusCode(200).extract().asString();
         assertThat(page).contains("Closing balance these explain").contains("Deposits").contains("<polyline");
+        // A quarter's page folds the days into months, each linking to its month's daily page.
+        String quarter = given().queryParam("period", "2026-Q2").queryParam("fundId", fund).get("/disclosures/insurance-fund")
+                .then().statusCode(200).extract().asString();
+        assertThat(quarter).contains("id=\"monthly-0\"").contains("href=\"/disclosures/insurance-fund?period=2026-04&amp;fundId=" + fund)
+                .contains("href=\"/disclosures/insurance-fund?period=2026-05&amp;fundId=" + fund).doesNotContain("Daily closing balances");
+        assertThat(page).contains("Daily closing balances");
         String venuePage = given().queryParam("period", "2026-05").queryParam("venue", venue).get("/disclosures/insurance-fund")
                 .then().statusCode(200).extract().asString();
         assertThat(venuePage).contains("<h2 id=\"fund-0\">" + fund + "</h2>").doesNotContain("<h2 id=\"fund-1\">");
