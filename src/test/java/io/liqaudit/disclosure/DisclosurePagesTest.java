@@ -101,6 +101,35 @@ class DisclosurePagesTest {
         }
     }
 
+    /** The public headline and the reconciliation API tell the same story: count, notional and fees of one venue's month. */
+    @Test
+    void headlineFiguresEqualTheReconciliationTotals() throws Exception {
+        String venue = "VENUE-RECON-" + UUID.randomUUID().toString().substring(0, 6);
+        List<String> vectors = List.of("consistent#5", "defect:fee#46", "defect:step_qty#17", "consistent#4");
+        for (int i = 0; i < vectors.size(); i++) {
+            ObjectNode e = TestEvents.fresh(vectors.get(i));
+            e.put("venue", venue).put("occurredAt", "2026-08-1" + i + "T10:00:00Z");
+            TestUsers.as(Roles.INGESTOR).contentType("application/json").body(e.toString()).post("/api/v1/liquidations")
+                    .then().statusCode(201);
+        }
+        long size = TestUsers.as(Roles.AUDITOR).queryParam("venue", venue).queryParam("limit", 1).get("/api/v1/liquidations")
+                .jsonPath().getLong("items[0].sequence") + 1;
+        for (int i = 0; i < 100 && given().get("/api/v1/ledger/checkpoint").jsonPath().getLong("treeSize") < size; i++) {
+            Thread.sleep(100);
+        }
+        io.restassured.path.json.JsonPath totals = TestUsers.as(Roles.RECONCILER).queryParam("venue", venue)
+                .queryParam("from", "2026-08-01T00:00:00Z").queryParam("to", "2026-09-01T00:00:00Z")
+                .get("/api/v1/reconciliation/totals").then().statusCode(200).extract().jsonPath();
+        String page = given().queryParam("period", "2026-08").queryParam("venue", venue).get("/disclosures").then().statusCode(200)
+                .extract().asString();
+        assertThat(totals.getLong("groups[0].events")).isEqualTo(vectors.size());
+        assertThat(page).contains("id=\"liquidations\" class=\"figure\">" + Formats.count(totals.getLong("groups[0].events")) + "<")
+                .contains("id=\"notional\" class=\"figure\">" + Formats.money(new BigDecimal(totals.getString("groups[0].notional")))
+                        + "<")
+                .contains("id=\"fees\" class=\"figure\">" + Formats.money(new BigDecimal(totals.getString("groups[0].feesToFund"))
+                        .add(new BigDecimal(totals.getString("groups[0].feesToVenue")))) + "<");
+    }
+
     @Test
     void periodsOfEveryFormParseAndOthersAreRefused() {
         for (String period : List.of("2026", "2026-Q2", "2026-05", "2026-05-01")) {
