@@ -42,19 +42,22 @@ public class ProblemPages {
         if (accept == null) {
             return false;
         }
-        double html = -1;
-        double json = -1;
+        // Quality values in thousandths (q=0.9 is 900): RFC 9110 allows at most three decimals.
+        int html = -1;
+        int json = -1;
         for (String range : accept.split(",")) {
             String[] parts = range.trim().split(";");
             String type = parts[0].trim().toLowerCase(Locale.ROOT);
-            double q = 1;
+            int q = 1000;
             for (int i = 1; i < parts.length; i++) {
                 String param = parts[i].trim();
                 if (param.startsWith("q=")) {
                     try {
-                        q = Double.parseDouble(param.substring(2));
-                    } catch (NumberFormatException e) {
-                        q = 0;
+                        java.math.BigDecimal value = new java.math.BigDecimal(param.substring(2));
+                        q = value.signum() <= 0 ? 0 : value.compareTo(java.math.BigDecimal.ONE) >= 0 ? 1000
+                                : value.movePointRight(3).intValue();
+                    } catch (NumberFormatException | ArithmeticException e) {
+                        q = 0; // a quality no client sends: as if refused
                     }
                 }
             }
