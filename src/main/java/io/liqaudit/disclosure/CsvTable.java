@@ -9,6 +9,7 @@ enum CsvTable {
     FUND_FLOWS("insurance-fund", "flows"),
     FUND_BALANCES("insurance-fund", "balances"),
     FUND_DRAWS("insurance-fund", "draws"),
+    FUND_SHORTFALLS("insurance-fund", "shortfalls"),
     FUND_RECONCILIATION("insurance-fund", "reconciliation"),
     EXCESS_BY_POLICY("excess-equity", "by-policy"),
     EXCESS_DISTRIBUTION("excess-equity", "distribution"),

@@ -70,10 +70,12 @@ final class CsvTables {
         return csv.toString();
     }
 
-    static String draws(List<DisclosureResource.FundView> funds) {
-        StringBuilder csv = new StringBuilder("fund,sequence,day,venue,symbol,amount\n");
-        funds.forEach(f -> f.draws().forEach(dr -> csv.append(String.join(",", cell(f.fundId()), String.valueOf(dr.sequence()),
-                cell(dr.day()), cell(dr.venue()), cell(dr.symbol()), d(dr.amount()))).append('\n')));
+    /** The largest draws or the ADL shortfalls of each fund, with the events behind them. */
+    static String losses(List<DisclosureResource.FundView> funds,
+            java.util.function.Function<DisclosureResource.FundView, List<DisclosureQueries.Draw>> table) {
+        StringBuilder csv = new StringBuilder("fund,sequence,event_id,day,venue,symbol,amount\n");
+        funds.forEach(f -> table.apply(f).forEach(dr -> csv.append(String.join(",", cell(f.fundId()), String.valueOf(dr.sequence()),
+                cell(dr.eventId()), cell(dr.day()), cell(dr.venue()), cell(dr.symbol()), d(dr.amount()))).append('\n')));
         return csv.toString();
     }
 

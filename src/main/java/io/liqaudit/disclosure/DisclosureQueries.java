@@ -77,7 +77,8 @@ public class DisclosureQueries {
     public record BalancePoint(String day, BigDecimal balance) {
     }
 
-    public record Draw(long sequence, String day, String venue, String symbol, BigDecimal amount) {
+    /** A liquidation on a fund's page: a draw on the fund or an ADL shortfall, with the event to open. */
+    public record Draw(long sequence, String eventId, String day, String venue, String symbol, BigDecimal amount) {
     }
 
     public record MovementTotal(String kind, long count, BigDecimal amount) {
@@ -209,15 +210,28 @@ public class DisclosureQueries {
                 });
     }
 
-    public Uni<List<Draw>> largestDraws(Scope scope, String fundId, int limit) {
-        return pool.preparedQuery("select sequence, day, venue, symbol, amount from disclosure_draw where fund_id = $1 "
-                        + "and day >= $2 and day < $3 and ($4::text is null or venue = $4) and ($5::text is null or symbol = $5) "
-                        + "order by amount desc limit $6")
+    /** Which loss a fund's table lists, largest first: what the fund paid, or what it left to ADL. */
+    public enum Loss {
+        DRAW("draw"), ADL_SHORTFALL("adl_shortfall");
+
+        private final String column;
+
+        Loss(String column) {
+            this.column = column;
+        }
+    }
+
+    /** A fund's largest draws or ADL shortfalls over the scope (the partial indexes keep this to the few there are). */
+    public Uni<List<Draw>> largest(Scope scope, String fundId, Loss loss, int limit) {
+        return pool.preparedQuery("select l.sequence, e.event_id, l.day, l.venue, l.symbol, l." + loss.column + " as amount "
+                        + "from disclosure_loss l join liquidation_event e on e.sequence = l.sequence where l.fund_id = $1 "
+                        + "and l." + loss.column + " > 0 and l.day >= $2 and l.day < $3 and ($4::text is null or l.venue = $4) "
+                        + "and ($5::text is null or l.symbol = $5) order by l." + loss.column + " desc, l.sequence limit $6")
                 .execute(Tuple.tuple().addValue(fundId).addValue(scope.period().from()).addValue(scope.period().to())
                         .addValue(scope.venue()).addValue(scope.symbol()).addValue(limit))
                 .map(rows -> {
                     List<Draw> out = new ArrayList<>();
-                    rows.forEach(r -> out.add(new Draw(r.getLong("sequence"), r.getLocalDate("day").toString(),
+                    rows.forEach(r -> out.add(new Draw(r.getLong("sequence"), r.getString("event_id"), r.getLocalDate("day").toString(),
                             r.getString("venue"), r.getString("symbol"), r.getBigDecimal("amount"))));
                     return out;
                 });

@@ -56,7 +56,8 @@ public class DisclosureResource {
     }
 
     public record FundView(String fundId, Totals totals, List<DisclosureQueries.BalancePoint> balances, String balanceChart,
-            List<DisclosureQueries.MovementTotal> movements, List<DisclosureQueries.Draw> draws, long breaks, FundAdequacy adequacy) {
+            List<DisclosureQueries.MovementTotal> movements, List<DisclosureQueries.Draw> draws,
+            List<DisclosureQueries.Draw> shortfalls, long breaks, FundAdequacy adequacy) {
 
         /**
          * The daily balances folded into a row per month (its last day's closing balance and how
@@ -96,6 +97,9 @@ public class DisclosureResource {
 
         static native TemplateInstance methodology(Header header);
     }
+
+    /** ADL shortfalls listed per fund on the page (and in its CSV); the flows table counts them all. */
+    static final int SHORTFALLS = 50;
 
     static final String[] EXCESS_LABELS = {"< 1", "1 – 10", "10 – 100", "100 – 1,000", "1,000 – 10,000", "10,000 – 100,000",
         "≥ 100,000"};
@@ -207,7 +211,8 @@ public class DisclosureResource {
                     published.period().daily())));
             case FUND_FLOWS -> funds(published).map(CsvTables::flows);
             case FUND_BALANCES -> funds(published).map(CsvTables::balances);
-            case FUND_DRAWS -> funds(published).map(CsvTables::draws);
+            case FUND_DRAWS -> funds(published).map(f -> CsvTables.losses(f, DisclosureResource.FundView::draws));
+            case FUND_SHORTFALLS -> funds(published, Integer.MAX_VALUE).map(f -> CsvTables.losses(f, DisclosureResource.FundView::shortfalls));
             case FUND_RECONCILIATION -> funds(published).map(CsvTables::reconciliation);
             case EXCESS_BY_POLICY -> queries.totals(published, DisclosureQueries.Group.POLICY_AND_VENUE).map(CsvTables::excess);
             case EXCESS_DISTRIBUTION -> queries.totalsWithHistograms(published, DisclosureQueries.Group.ALL)
@@ -276,6 +281,11 @@ public class DisclosureResource {
      * balances (movements included) and its adequacy.
      */
     private Uni<List<FundView>> funds(Scope scope) {
+        return funds(scope, SHORTFALLS);
+    }
+
+    /** The funds, each with up to {@code shortfallLimit} ADL shortfalls (the CSV lists every one). */
+    private Uni<List<FundView>> funds(Scope scope, int shortfallLimit) {
         return queries.totals(scope, DisclosureQueries.Group.FUND).chain(totals -> queries.balances(scope)
                 .chain(balances -> queries.movements(scope).chain(movements -> queries.discontinuities(scope)
                         .chain(breaks -> queries.dailyDraws(scope).chain(dailyDraws -> {
@@ -284,21 +294,22 @@ public class DisclosureResource {
                                 ids.addAll(movements.keySet());
                             }
                             return io.smallrye.mutiny.Multi.createFrom().iterable(ids)
-                                    .onItem().transformToUniAndConcatenate(id -> queries.largestDraws(scope, id, 10)
-                                            .map(draws -> fund(id, totals.getOrDefault(id, Totals.zero()), balances.get(id),
-                                                    movements.getOrDefault(id, List.of()), draws, breaks.getOrDefault(id, 0L),
-                                                    dailyDraws.getOrDefault(id, List.of()))))
+                                    .onItem().transformToUniAndConcatenate(id -> queries.largest(scope, id, DisclosureQueries.Loss.DRAW, 10)
+                                            .chain(draws -> queries.largest(scope, id, DisclosureQueries.Loss.ADL_SHORTFALL, shortfallLimit)
+                                            .map(shortfalls -> fund(id, totals.getOrDefault(id, Totals.zero()), balances.get(id),
+                                                    movements.getOrDefault(id, List.of()), draws, shortfalls, breaks.getOrDefault(id, 0L),
+                                                    dailyDraws.getOrDefault(id, List.of())))))
                                     .collect().asList();
                         })))));
     }
 
     private static FundView fund(String id, Totals totals, DisclosureQueries.FundBalances balances,
-            List<DisclosureQueries.MovementTotal> movements, List<DisclosureQueries.Draw> draws, long breaks,
-            List<DisclosureQueries.BalancePoint> dailyDraws) {
+            List<DisclosureQueries.MovementTotal> movements, List<DisclosureQueries.Draw> draws,
+            List<DisclosureQueries.Draw> shortfalls, long breaks, List<DisclosureQueries.BalancePoint> dailyDraws) {
         List<DisclosureQueries.BalancePoint> points = balances == null ? List.of() : balances.days();
         String chart = SvgCharts.line("Balance of " + id + " at the end of each day", "day (UTC)", "balance",
                 points.stream().map(p -> new SvgCharts.Point(p.day(), p.balance())).toList());
-        return new FundView(id, totals, points, chart, movements, draws, breaks,
+        return new FundView(id, totals, points, chart, movements, draws, shortfalls, breaks,
                 FundAdequacy.of(totals, balances, movements, dailyDraws));
     }
 

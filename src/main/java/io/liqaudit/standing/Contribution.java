@@ -90,11 +90,6 @@ public record Contribution(Key key, Totals totals) {
         return new Contribution(key, t);
     }
 
-    /** The draw on the fund this event caused, if any (bankruptcy loss less the ADL shortfall). */
-    public static BigDecimal draw(EngineResult r) {
-        return Figures.of(r).draw();
-    }
-
     /** Decade buckets: [0, 1), [1, 10), … [10,000, 100,000), [100,000, ∞). */
     static int excessBucket(BigDecimal excess) {
         BigDecimal bound = BigDecimal.ONE;

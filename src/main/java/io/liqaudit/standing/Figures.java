@@ -32,6 +32,16 @@ public record Figures(Verdict verdict, Outcome outcome, BigDecimal totalFee, Big
         return verifiable() ? bankruptcyLoss.subtract(adlShortfall) : BigDecimal.ZERO;
     }
 
+    /** The part of the bankruptcy loss the fund did not cover, passed to ADL (0 when unverifiable). */
+    public BigDecimal shortfall() {
+        return verifiable() ? adlShortfall : BigDecimal.ZERO;
+    }
+
+    /** Whether the fund or ADL took a loss from this event: it belongs in {@code disclosure_loss}. */
+    public boolean tookLoss() {
+        return draw().signum() > 0 || shortfall().signum() > 0;
+    }
+
     /** Numerically equal figures: a re-verification that produces these changes nothing public. */
     public boolean sameAs(Figures o) {
         return verdict == o.verdict && outcome == o.outcome && eq(totalFee, o.totalFee)

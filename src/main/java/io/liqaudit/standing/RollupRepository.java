@@ -64,9 +64,11 @@ public class RollupRepository {
             on conflict (fund_id, day) do update set last_at = excluded.last_at, last_sequence = excluded.last_sequence,
                 balance_after = excluded.balance_after
             where (excluded.last_at, excluded.last_sequence) > (b.last_at, b.last_sequence)""";
-    private static final String ADD_DRAWS = """
-            insert into disclosure_draw (sequence, fund_id, day, venue, symbol, amount)
-            select t.q, t.f, t.d, t.v, t.s, t.a::numeric from unnest($1::bigint[], $2::text[], $3::date[], $4::text[], $5::text[], $6::text[]) as t(q, f, d, v, s, a)""";
+    /** Each liquidation with a loss the fund (a draw) or ADL (a shortfall) took, for the largest-draws and shortfall tables. */
+    private static final String ADD_LOSSES = """
+            insert into disclosure_loss (sequence, fund_id, day, venue, symbol, draw, adl_shortfall)
+            select t.q, t.f, t.d, t.v, t.s, t.a::numeric, t.adl::numeric
+            from unnest($1::bigint[], $2::text[], $3::date[], $4::text[], $5::text[], $6::text[], $7::text[]) as t(q, f, d, v, s, a, adl)""";
 
     /** One recorded event, as the rollups need it. */
     public record Recorded(long sequence, LiquidationEvent event, EngineResult result) {
@@ -76,7 +78,7 @@ public class RollupRepository {
     public record Revision(long sequence, LiquidationEvent event, Figures before, Figures after) {
     }
 
-    private static final String DELETE_DRAWS = "delete from disclosure_draw where sequence = any($1::bigint[])";
+    private static final String DELETE_LOSSES = "delete from disclosure_loss where sequence = any($1::bigint[])";
     private static final String RESET_BALANCES = """
             insert into disclosure_fund_balance as b (fund_id, day, last_at, last_sequence, balance_after)
             select distinct on (t.f, t.d) t.f, t.d, e.occurred_at, e.sequence, e.fund_balance_before + e.insurance_fund_delta
@@ -125,7 +127,8 @@ public class RollupRepository {
             Contribution c = Contribution.of(r.event(), r.result());
             rows.computeIfAbsent(c.key(), k -> Totals.zero()).add(c.totals());
         }
-        return addDaily(client, rows).chain(() -> setBalances(client, recorded)).chain(() -> addDraws(client, recorded));
+        return addDaily(client, rows).chain(() -> setBalances(client, recorded)).chain(() -> addLosses(client, recorded.stream()
+                .map(r -> new Loss(r.sequence(), r.event(), Figures.of(r.result()))).filter(l -> l.figures().tookLoss()).toList()));
     }
 
     /**
@@ -145,20 +148,14 @@ public class RollupRepository {
             rows.computeIfAbsent(after.key(), k -> Totals.zero()).add(after.totals());
         }
         Long[] sequences = revisions.stream().map(Revision::sequence).toArray(Long[]::new);
-        List<Revision> drawing = revisions.stream().filter(r -> r.after().draw().signum() > 0).toList();
+        List<Loss> losses = revisions.stream().filter(r -> r.after().tookLoss())
+                .map(r -> new Loss(r.sequence(), r.event(), r.after())).toList();
         List<Revision> days = revisions.stream().collect(Collectors.toMap(
                 r -> r.event().insuranceFund().fundId() + "|" + r.event().occurredAt().atOffset(ZoneOffset.UTC).toLocalDate(),
                 r -> r, (a, b) -> a, LinkedHashMap::new)).values().stream().toList();
         return addDaily(client, rows)
-                .chain(() -> client.preparedQuery(DELETE_DRAWS).execute(Tuple.of((Object) sequences)))
-                .chain(() -> drawing.isEmpty() ? Uni.createFrom().voidItem() : client.preparedQuery(ADD_DRAWS).execute(Tuple.tuple()
-                        .addValue(drawing.stream().map(Revision::sequence).toArray(Long[]::new))
-                        .addValue(drawing.stream().map(r -> r.event().insuranceFund().fundId()).toArray(String[]::new))
-                        .addValue(drawing.stream().map(r -> r.event().occurredAt().atOffset(ZoneOffset.UTC).toLocalDate()).toArray(LocalDate[]::new))
-                        .addValue(drawing.stream().map(r -> r.event().venue()).toArray(String[]::new))
-                        .addValue(drawing.stream().map(r -> r.event().symbol()).toArray(String[]::new))
-                        .addValue(drawing.stream().map(r -> DecimalText.of(r.after().draw())).toArray(String[]::new)))
-                        .replaceWithVoid())
+                .chain(() -> client.preparedQuery(DELETE_LOSSES).execute(Tuple.of((Object) sequences)))
+                .chain(() -> addLosses(client, losses))
                 .chain(() -> client.preparedQuery(RESET_BALANCES).execute(Tuple.of(
                         days.stream().map(r -> r.event().insuranceFund().fundId()).toArray(String[]::new),
                         days.stream().map(r -> r.event().occurredAt().atOffset(ZoneOffset.UTC).toLocalDate()).toArray(LocalDate[]::new))))
@@ -211,18 +208,22 @@ public class RollupRepository {
                 .replaceWithVoid();
     }
 
-    private Uni<Void> addDraws(SqlClient client, List<Recorded> recorded) {
-        List<Recorded> draws = recorded.stream().filter(r -> Contribution.draw(r.result()).signum() > 0).toList();
-        if (draws.isEmpty()) {
+    /** An event with a loss the fund or ADL took, and its figures. */
+    private record Loss(long sequence, LiquidationEvent event, Figures figures) {
+    }
+
+    private Uni<Void> addLosses(SqlClient client, List<Loss> losses) {
+        if (losses.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return client.preparedQuery(ADD_DRAWS).execute(Tuple.tuple()
-                        .addValue(draws.stream().map(Recorded::sequence).toArray(Long[]::new))
-                        .addValue(draws.stream().map(r -> r.event().insuranceFund().fundId()).toArray(String[]::new))
-                        .addValue(draws.stream().map(r -> r.event().occurredAt().atOffset(ZoneOffset.UTC).toLocalDate()).toArray(LocalDate[]::new))
-                        .addValue(draws.stream().map(r -> r.event().venue()).toArray(String[]::new))
-                        .addValue(draws.stream().map(r -> r.event().symbol()).toArray(String[]::new))
-                        .addValue(draws.stream().map(r -> DecimalText.of(Contribution.draw(r.result()))).toArray(String[]::new)))
+        return client.preparedQuery(ADD_LOSSES).execute(Tuple.tuple()
+                        .addValue(losses.stream().map(Loss::sequence).toArray(Long[]::new))
+                        .addValue(losses.stream().map(l -> l.event().insuranceFund().fundId()).toArray(String[]::new))
+                        .addValue(losses.stream().map(l -> l.event().occurredAt().atOffset(ZoneOffset.UTC).toLocalDate()).toArray(LocalDate[]::new))
+                        .addValue(losses.stream().map(l -> l.event().venue()).toArray(String[]::new))
+                        .addValue(losses.stream().map(l -> l.event().symbol()).toArray(String[]::new))
+                        .addValue(losses.stream().map(l -> DecimalText.of(l.figures().draw())).toArray(String[]::new))
+                        .addValue(losses.stream().map(l -> DecimalText.of(l.figures().shortfall())).toArray(String[]::new)))
                 .replaceWithVoid();
     }
 

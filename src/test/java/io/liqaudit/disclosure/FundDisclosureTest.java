@@ -80,6 +80,49 @@ class FundDisclosureTest {
                 .as("a fund with movements only is listed, with its balance").contains(">" + quiet + "</h2>");
     }
 
+    @Test
+    void adlShortfallsAreListedWithTheLiquidationsBehindThemEvenWithoutADraw() {
+        String venue = "ADLPAGE-" + UUID.randomUUID().toString().substring(0, 8);
+        String fund = venue + "-USDT";
+        // #20: the fund was empty, the whole loss went to ADL (no draw at all); #14: part drawn, part ADL;
+        // #25: drawn in full, no shortfall.
+        String onlyAdl = vector("consistent#20", venue, fund, "2026-05-11T10:00:00Z");
+        String both = vector("consistent#14", venue, fund, "2026-05-12T10:00:00Z");
+        String onlyDraw = vector("consistent#25", venue, fund, "2026-05-13T10:00:00Z");
+
+        List<String> shortfalls = csv("shortfalls", Map.of("period", "2026-05", "fundId", fund));
+        assertThat(shortfalls).as("largest first, each with its event").containsExactly(
+                fund + ",%s,%s,2026-05-11,%s,ETHUSDT,12834.0259008".formatted(sequence(venue, onlyAdl), onlyAdl, venue),
+                fund + ",%s,%s,2026-05-12,%s,BTCUSDT,11.970276".formatted(sequence(venue, both), both, venue));
+        List<String> draws = csv("draws", Map.of("period", "2026-05", "fundId", fund));
+        assertThat(draws).as("a shortfall without a draw is not a draw").hasSize(2)
+                .anySatisfy(r -> assertThat(r).contains("," + both + ",")).anySatisfy(r -> assertThat(r).contains("," + onlyDraw + ","));
+
+        String page = given().queryParam("period", "2026-05").queryParam("fundId", fund).get("/disclosures/insurance-fund")
+                .then().statusCode(200).extract().asString();
+        String table = page.substring(page.indexOf("id=\"shortfalls-0\""), page.indexOf("</table>", page.indexOf("id=\"shortfalls-0\"")));
+        assertThat(table).contains("href=\"/disclosures/register/" + venue + "/" + onlyAdl + "\"")
+                .contains("href=\"/disclosures/register/" + venue + "/" + both + "\"").doesNotContain(onlyDraw)
+                .contains("12,834.0259008");
+        // The linked page is the published liquidation.
+        given().get("/disclosures/register/" + venue + "/" + onlyAdl).then().statusCode(200);
+    }
+
+    /** Records a public vector's event as a new one of this venue and fund; answers its event id. */
+    private static String vector(String name, String venue, String fund, String at) {
+        ObjectNode e = TestEvents.fresh(name);
+        e.put("venue", venue).put("occurredAt", at);
+        ((ObjectNode) e.get("insuranceFund")).put("fundId", fund);
+        TestUsers.as(Roles.INGESTOR).contentType("application/json").body(e.toString()).post("/api/v1/liquidations")
+                .then().statusCode(201);
+        return e.get("eventId").asText();
+    }
+
+    private static long sequence(String venue, String eventId) {
+        return TestUsers.as(Roles.AUDITOR).get("/api/v1/liquidations/" + venue + "/" + eventId).then().statusCode(200)
+                .extract().jsonPath().getLong("sequence");
+    }
+
     /** Records a liquidation with the stated balance before it; answers the balance after it (before + recomputed delta). */
     private static BigDecimal post(String venue, String fund, String at, BigDecimal before) {
         ObjectNode e = TestEvents.fresh("consistent#4");
