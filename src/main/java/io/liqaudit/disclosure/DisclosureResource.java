@@ -88,7 +88,8 @@ public class DisclosureResource {
 
         static native TemplateInstance insuranceFund(Header header, List<FundView> funds);
 
-        static native TemplateInstance excessEquity(Header header, List<Row> groups, List<Bucket> distribution, String chart);
+        static native TemplateInstance excessEquity(Header header, List<Row> groups, List<Bucket> distribution, String outcomeChart,
+                String amountChart);
 
         static native TemplateInstance liquidationPrices(Header header, List<Row> symbols, String chart);
 
@@ -101,8 +102,9 @@ public class DisclosureResource {
     /** ADL shortfalls listed per fund on the page (and in its CSV); the flows table counts them all. */
     static final int SHORTFALLS = 50;
 
-    static final String[] EXCESS_LABELS = {"< 1", "1 – 10", "10 – 100", "100 – 1,000", "1,000 – 10,000", "10,000 – 100,000",
-        "≥ 100,000"};
+    /** The buckets of a full liquidation's outcome: the first two are what it left when nothing was left. */
+    static final String[] EXCESS_LABELS = {"bankrupt (a loss)", "nothing left", "0 – 1", "1 – 10", "10 – 100", "100 – 1,000",
+        "1,000 – 10,000", "10,000 – 100,000", "≥ 100,000"};
 
     /** What a kept page is made for: the page (and CSV table), its scope, and the register's position. */
     private record PageKey(String page, String table, Scope scope, Long before) {
@@ -143,10 +145,17 @@ public class DisclosureResource {
                 queries.totalsWithHistograms(scope, DisclosureQueries.Group.POLICY_AND_VENUE).map(groups -> {
                     Totals all = sum(groups.values());
                     List<Bucket> distribution = distribution(all);
-                    String chart = SvgCharts.bars("Excess equity per full liquidation", "excess equity (quote currency)",
-                            "full liquidations", distribution.stream().map(b -> new SvgCharts.Point(b.label(),
+                    // Outcomes apart, then amounts on their own scale: one "nothing left" bar would
+                    // otherwise flatten every amount to a line.
+                    long left = distribution.stream().skip(2).mapToLong(Bucket::count).sum();
+                    String outcomes = SvgCharts.bars("What full liquidations left", "outcome", "full liquidations", List.of(
+                            new SvgCharts.Point("bankrupt (a loss)", BigDecimal.valueOf(distribution.get(0).count())),
+                            new SvgCharts.Point("nothing left", BigDecimal.valueOf(distribution.get(1).count())),
+                            new SvgCharts.Point("excess equity left", BigDecimal.valueOf(left))));
+                    String amounts = SvgCharts.bars("Excess equity, where some was left", "excess equity (quote currency)",
+                            "full liquidations", distribution.stream().skip(2).map(b -> new SvgCharts.Point(b.label(),
                                     BigDecimal.valueOf(b.count()))).toList());
-                    return Templates.excessEquity(header, rows(groups), distribution, chart);
+                    return Templates.excessEquity(header, rows(groups), distribution, outcomes, amounts);
                 }));
     }
 

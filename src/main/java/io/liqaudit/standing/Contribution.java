@@ -18,7 +18,7 @@ public record Contribution(Key key, Totals totals) {
 
     static final int DISTANCE_BUCKETS = 51;
     static final BigDecimal DISTANCE_BUCKET_BPS = BigDecimal.valueOf(25);
-    static final int EXCESS_BUCKETS = 7;
+    static final int EXCESS_BUCKETS = 9;
     private static final BigDecimal BPS = BigDecimal.valueOf(10_000);
 
     public static Contribution of(LiquidationEvent e, EngineResult r) {
@@ -63,7 +63,7 @@ public record Contribution(Key key, Totals totals) {
             }
         }
         if (r.outcome() == Outcome.FULL) {
-            t.excessHist[excessBucket(r.excessEquity())]++;
+            t.excessHist[excessBucket(r.bankruptcyLoss(), r.excessEquity())]++;
         }
         BigDecimal draw = r.draw();
         if (draw.signum() > 0) {
@@ -90,10 +90,20 @@ public record Contribution(Key key, Totals totals) {
         return new Contribution(key, t);
     }
 
-    /** Decade buckets: [0, 1), [1, 10), … [10,000, 100,000), [100,000, ∞). */
-    static int excessBucket(BigDecimal excess) {
+    /**
+     * What a full liquidation left, outcomes apart (one bucket would dwarf the rest otherwise):
+     * 0 bankrupt (a loss the fund or ADL took), 1 nothing left, then decades of excess equity
+     * (0, 1), [1, 10), … [10,000, 100,000), [100,000, ∞).
+     */
+    static int excessBucket(BigDecimal bankruptcyLoss, BigDecimal excess) {
+        if (bankruptcyLoss.signum() > 0) {
+            return 0;
+        }
+        if (excess.signum() == 0) {
+            return 1;
+        }
         BigDecimal bound = BigDecimal.ONE;
-        for (int i = 0; i < EXCESS_BUCKETS - 1; i++) {
+        for (int i = 2; i < EXCESS_BUCKETS - 1; i++) {
             if (excess.compareTo(bound) < 0) {
                 return i;
             }

@@ -109,7 +109,7 @@ class FundDisclosureTest {
     }
 
     /** Records a public vector's event as a new one of this venue and fund; answers its event id. */
-    private static String vector(String name, String venue, String fund, String at) {
+    static String vector(String name, String venue, String fund, String at) {
         ObjectNode e = TestEvents.fresh(name);
         e.put("venue", venue).put("occurredAt", at);
         ((ObjectNode) e.get("insuranceFund")).put("fundId", fund);
