@@ -14,6 +14,7 @@ enum CsvTable {
     EXCESS_BY_POLICY("excess-equity", "by-policy"),
     EXCESS_DISTRIBUTION("excess-equity", "distribution"),
     PRICES_BY_SYMBOL("liquidation-prices", "by-symbol"),
+    QUARTERLY_FIGURES("quarterly", "figures"),
     REGISTER("register", "register");
 
     private final String page;

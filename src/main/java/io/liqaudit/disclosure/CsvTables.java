@@ -86,6 +86,18 @@ final class CsvTables {
         return csv.toString();
     }
 
+    /** The summary's figures: reference, section, figure, unit, value (plain digits) and definition. */
+    static String figures(QuarterlySummary summary) {
+        StringBuilder csv = new StringBuilder("ref,section,figure,unit,value,definition\n");
+        for (QuarterlySummary.Section s : summary.sections()) {
+            for (QuarterlySummary.Figure f : s.figures()) {
+                csv.append(String.join(",", cell(f.ref()), cell(s.title()), cell(f.name()),
+                        f.unit().name().toLowerCase(java.util.Locale.ROOT), cell(f.plain()), cell(f.definition()))).append('\n');
+            }
+        }
+        return csv.toString();
+    }
+
     static String distribution(List<DisclosureResource.Bucket> buckets) {
         StringBuilder csv = new StringBuilder("excess_equity,full_liquidations\n");
         buckets.forEach(b -> csv.append(cell(b.label())).append(',').append(b.count()).append('\n'));

@@ -97,6 +97,8 @@ public class DisclosureResource {
                 String delay);
 
         static native TemplateInstance methodology(Header header);
+
+        static native TemplateInstance quarterly(Header header, QuarterlySummary summary, List<String> quarters);
     }
 
     /** ADL shortfalls listed per fund on the page (and in its CSV); the flows table counts them all. */
@@ -190,6 +192,30 @@ public class DisclosureResource {
                 }));
     }
 
+    /**
+     * The period's figures as one numbered list, each with its definition (PQD-style). Without a
+     * period: the quarter holding the last published day, the one a supervisor reads.
+     */
+    @GET
+    @Path("quarterly")
+    public Uni<Response> quarterly(@QueryParam("period") String period, @QueryParam("venue") String venue,
+            @QueryParam("symbol") String symbol, @QueryParam("fundId") String fundId) {
+        String asked = period == null || period.isBlank() ? Period.quarterOf(publishedDay().minusDays(1)) : period;
+        return page("quarterly", asked, venue, symbol, fundId, (header, scope) -> summary(scope, header.treeSize(), header.rootHash())
+                .map(summary -> Templates.quarterly(header, summary, quartersOf(scope.period()))));
+    }
+
+    /** The summary of a (published) scope, covering the log up to the checkpoint named. */
+    private Uni<QuarterlySummary> summary(Scope scope, Long treeSize, String rootHash) {
+        return queries.totalsWithHistograms(scope, DisclosureQueries.Group.ALL).chain(all -> funds(scope)
+                .map(funds -> QuarterlySummary.of(sum(all.values()), funds, LiquidationEngine.VERSION, treeSize, rootHash)));
+    }
+
+    /** The four quarters of the period's year, for moving between them. */
+    private static List<String> quartersOf(Period period) {
+        return List.of(1, 2, 3, 4).stream().map(q -> period.from().getYear() + "-Q" + q).toList();
+    }
+
     @GET
     @Path("methodology")
     public Uni<Response> methodology(@QueryParam("period") String period) {
@@ -227,6 +253,8 @@ public class DisclosureResource {
             case EXCESS_DISTRIBUTION -> queries.totalsWithHistograms(published, DisclosureQueries.Group.ALL)
                     .map(g -> CsvTables.distribution(distribution(sum(g.values()))));
             case PRICES_BY_SYMBOL -> queries.totalsWithHistograms(published, DisclosureQueries.Group.SYMBOL).map(CsvTables::prices);
+            case QUARTERLY_FIGURES -> checkpoints.latest().chain(cp -> summary(published, cp.map(Checkpoints.Stored::treeSize)
+                    .orElse(null), cp.map(c -> HexFormat.of().formatHex(c.rootHash())).orElse(null))).map(CsvTables::figures);
             case REGISTER -> queries.register(asked, publishedBefore(), before, REGISTER_PAGE).map(CsvTables::register);
         };
         String file = page + "-" + table + "-" + scope.period().label() + ".csv";

@@ -46,6 +46,11 @@ public record Period(String label, LocalDate from, LocalDate to) {
         throw new IllegalArgumentException("period must be YYYY, YYYY-Qn, YYYY-MM or YYYY-MM-DD (UTC)");
     }
 
+    /** The quarter holding this day, as its label: 2026-Q3. */
+    public static String quarterOf(LocalDate day) {
+        return day.getYear() + "-Q" + ((day.getMonthValue() - 1) / 3 + 1);
+    }
+
     /**
      * This period ending no later than {@code until} (the first day not yet published); empty
      * (from = to) when it starts after that. The label stays: it names what was asked for.

@@ -16,7 +16,8 @@ import org.openqa.selenium.Dimension;
 /**
  * Every public page, as a person sees it at a desktop's 1280 px and a phone's 390 px: the page
  * never scrolls sideways (wide tables scroll inside their own box), and no two labels of a chart
- * overlap (their text boxes, as Chromium lays them out, are compared pairwise).
+ * overlap (their text boxes, as Chromium lays them out, are compared pairwise), and nothing is
+ * written to the console (a script error, a refused style or image, a CSP report).
  */
 @QuarkusTest
 class DisclosureLayoutTest {
@@ -24,7 +25,11 @@ class DisclosureLayoutTest {
     private static final List<String> PAGES = List.of("/", "/disclosures?period=2026", "/disclosures?period=2026-01",
             "/disclosures/insurance-fund?period=2026", "/disclosures/insurance-fund?period=2026-01",
             "/disclosures/excess-equity?period=2026", "/disclosures/liquidation-prices?period=2026",
-            "/disclosures/register?period=2026", "/disclosures/methodology", "/disclosures?period=2026-13");
+            "/disclosures/register?period=2026", "/disclosures/methodology", "/disclosures/quarterly?period=2026-Q1",
+            "/disclosures/quarterly?period=2026");
+
+    /** Pages that answer a problem on purpose: Chromium reports their status on the console, and nothing else may be there. */
+    private static final List<String> PROBLEMS = List.of("/disclosures?period=2026-13", "/disclosures/register/NO-VENUE/no-event");
 
     /** Pairs of text elements, within one chart, whose boxes intersect: none is allowed. */
     private static final String OVERLAPS = """
@@ -56,11 +61,16 @@ class DisclosureLayoutTest {
         String entry = "/disclosures/register/" + events.get(0).get("venue").asText() + "/layout-0";
         List<String> pages = new java.util.ArrayList<>(PAGES);
         pages.add(entry);
+        pages.addAll(PROBLEMS);
         try (Browser browser = new Browser(base.toString())) {
             for (int width : new int[] {1280, 390}) {
                 browser.driver().manage().window().setSize(new Dimension(width, 900));
                 for (String page : pages) {
                     browser.open(page);
+                    List<String> console = browser.consoleMessages().stream()
+                            .filter(m -> !(PROBLEMS.contains(page) && m.contains("Failed to load resource: the server responded with a status of")))
+                            .toList();
+                    assertThat(console).as("console messages on %s at %d px", page, width).isEmpty();
                     assertThat(browser.overflows()).as("%s at %d px scrolls sideways", page, width).isFalse();
                     @SuppressWarnings("unchecked")
                     List<String> overlapping = (List<String>) browser.driver().executeScript(OVERLAPS);
@@ -76,6 +86,8 @@ class DisclosureLayoutTest {
             browser.open("/disclosures/register?period=2026").screenshots("disclosures-register");
             browser.open("/disclosures/insurance-fund?period=2026-01").screenshots("disclosures-insurance-fund-month");
             browser.open("/disclosures?period=2026-01").screenshots("disclosures-overview-month");
+            browser.open("/disclosures/quarterly?period=2026-Q1").screenshots("disclosures-quarterly");
+            browser.open("/disclosures/excess-equity?period=2026").screenshots("disclosures-excess-equity");
             browser.open(entry).screenshots("disclosures-register-entry");
             assertThat(browser.text()).contains("the proof holds");
         }

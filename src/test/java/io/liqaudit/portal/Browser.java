@@ -36,6 +36,10 @@ public final class Browser implements AutoCloseable {
                         "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
         options.setExperimentalOption("prefs", java.util.Map.of("download.default_directory", downloads.toString(),
                 "download.prompt_for_download", false));
+        // Console messages (script errors, refused resources, CSP reports) are kept for consoleMessages().
+        org.openqa.selenium.logging.LoggingPreferences logs = new org.openqa.selenium.logging.LoggingPreferences();
+        logs.enable(org.openqa.selenium.logging.LogType.BROWSER, java.util.logging.Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(Path.of(CHROMEDRIVER).toFile())
                 .usingAnyFreePort().build();
         this.driver = new ChromeDriver(service, options);
@@ -147,6 +151,12 @@ public final class Browser implements AutoCloseable {
     public boolean overflows() {
         Object wide = driver.executeScript("return document.documentElement.scrollWidth > window.innerWidth + 1");
         return Boolean.TRUE.equals(wide);
+    }
+
+    /** The console messages logged since the last call (each once), as "LEVEL message". */
+    public List<String> consoleMessages() {
+        return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .map(e -> e.getLevel() + " " + e.getMessage()).toList();
     }
 
     public ChromeDriver driver() {

@@ -94,6 +94,7 @@ final class EndpointMatrix {
             new Endpoint("GET", "/disclosures/liquidation-prices", "/disclosures/liquidation-prices", PUBLIC),
             new Endpoint("GET", "/disclosures/register", "/disclosures/register", PUBLIC),
             new Endpoint("GET", "/disclosures/methodology", "/disclosures/methodology", PUBLIC),
+            new Endpoint("GET", "/disclosures/quarterly", "/disclosures/quarterly", PUBLIC),
             new Endpoint("GET", "/disclosures/register/{venue}/{eventId}", "/disclosures/register/NO-VENUE/no-event", PUBLIC),
             new Endpoint("GET", "/disclosures/{page}.csv", "/disclosures/index.csv?table=venues", PUBLIC),
             new Endpoint("GET", "/portal", "/portal", Set.of(Roles.AUDITOR)),
