@@ -3,14 +3,11 @@ package io.liqaudit.disclosure;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.liqaudit.platform.http.CsvRecords;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.IOException;
-import java.io.StringReader;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -103,12 +100,7 @@ class QuarterlySummaryTest {
         return new BigDecimal(value.get(ref));
     }
 
-    private static List<List<String>> records(String csv) throws IOException {
-        CsvRecords in = new CsvRecords(new StringReader(csv));
-        List<List<String>> out = new ArrayList<>();
-        for (List<String> r = in.next(); r != null; r = in.next()) {
-            out.add(r);
-        }
-        return out;
+    private static List<List<String>> records(String csv) {
+        return PublicCsv.records(csv);
     }
 }
