@@ -14,9 +14,11 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -220,6 +222,23 @@ public class DisclosureResource {
     @Path("methodology")
     public Uni<Response> methodology(@QueryParam("period") String period) {
         return page("methodology", period, null, null, null, (header, scope) -> Uni.createFrom().item(Templates.methodology(header)));
+    }
+
+    /**
+     * The offline verifier as one jar (built with the service: src/assembly/verifier.xml): it checks
+     * a register entry's proof document, an event's inclusion, and that the log only grew.
+     */
+    @GET
+    @Path("verifier.jar")
+    @Produces("application/java-archive")
+    @Operation(summary = "The offline verifier, one jar: java -jar liqaudit-verifier.jar entry|inclusion|consistency …")
+    public Response verifier() {
+        java.io.InputStream jar = DisclosureResource.class.getResourceAsStream("/verifier/liqaudit-verifier.jar");
+        if (jar == null) { // a build that skipped the assembly: say so rather than serve nothing
+            return ProblemResponses.of(Problem.of(404, "Not Found", "This build of the service has no verifier jar."));
+        }
+        return Response.ok(jar, "application/java-archive")
+                .header("Content-Disposition", "attachment; filename=\"liqaudit-verifier.jar\"").build();
     }
 
     @GET

@@ -3,6 +3,8 @@ package io.liqaudit.disclosure;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.liqaudit.evidence.InclusionCheck;
 import io.liqaudit.ledger.Checkpoints;
+import io.liqaudit.ledger.LeafContent;
+import io.liqaudit.platform.json.CanonicalJson;
 import io.liqaudit.ledger.LedgerProofs;
 import io.liqaudit.liquidation.FindingWords;
 import io.liqaudit.liquidation.LiquidationQueries;
@@ -16,6 +18,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
@@ -45,6 +48,23 @@ public class RegisterEntryResource {
             boolean holds, String words) {
     }
 
+    /**
+     * The leaf's preimage as published (version-2 leaves only: it names no account, only a salted
+     * commitment to it), its exact bytes as text, and whether they hash to the proven leaf.
+     */
+    public record Preimage(JsonNode content, String canonicalText, String leafHash, boolean matchesProof) {
+    }
+
+    /**
+     * Everything a verifier needs about one published liquidation, in one file: the leaf's
+     * preimage, its inclusion proof, the checkpoint that proof leads to, and the key said to sign it
+     * (a careful verifier fetches the key on its own as well). {@code preimage} is null for a
+     * version-1 leaf, whose preimage holds the account and is not published.
+     */
+    public record ProofDocument(String format, String leafSchema, JsonNode preimage, LedgerProofs.InclusionProof inclusion,
+            io.liqaudit.ledger.LedgerResource.CheckpointView checkpoint, io.liqaudit.ledger.LedgerResource.PublicKeyView publicKey) {
+    }
+
     /** The published record: what the register row shows and what the replay found. */
     public record Entry(String venue, String eventId, String symbol, String side, String marginMode, String occurredAt,
             String policy, String feeRecipient, String verdict, Figures figures, List<Step> steps, List<String> reasons) {
@@ -57,7 +77,7 @@ public class RegisterEntryResource {
 
     @CheckedTemplate(basePath = "disclosures")
     static class Templates {
-        static native TemplateInstance registerEntry(Entry entry, Proof proof, String delay);
+        static native TemplateInstance registerEntry(Entry entry, Proof proof, Preimage preimage, String delay);
     }
 
     private final LiquidationQueries events;
@@ -66,8 +86,11 @@ public class RegisterEntryResource {
     private final Checkpoints checkpoints;
     private final LiqauditConfig config;
 
+    private final io.liqaudit.ledger.LedgerKeys keys;
+
     RegisterEntryResource(LiquidationQueries events, InclusionCheck inclusion, LedgerProofs proofs, Checkpoints checkpoints,
-            LiqauditConfig config) {
+            LiqauditConfig config, io.liqaudit.ledger.LedgerKeys keys) {
+        this.keys = keys;
         this.events = events;
         this.inclusion = inclusion;
         this.proofs = proofs;
@@ -76,8 +99,42 @@ public class RegisterEntryResource {
     }
 
     @GET
-    @Operation(summary = "One published liquidation (HTML): its fields, what happened, its verdict, and its proof checked")
+    @Operation(summary = "One published liquidation (HTML): its fields, what happened, its verdict, its leaf's preimage and its proof checked")
     public Uni<Response> entry(@PathParam("venue") String venue, @PathParam("eventId") String eventId) {
+        return published(venue, eventId, stored -> inclusion.of(stored).chain(outcome -> proof(stored.sequence(), outcome))
+                .map(proof -> Response.ok(Templates.registerEntry(entry(stored), proof, preimage(stored, proof),
+                        Formats.duration(config.disclosure().registerDelay())).render(), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                        .build()));
+    }
+
+    @GET
+    @Path("proof.json")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "One published liquidation's proof document: leaf preimage, inclusion proof, checkpoint and key, for "
+            + "the offline verifier (java -jar liqaudit-verifier.jar entry proof.json)")
+    public Uni<Response> proofDocument(@PathParam("venue") String venue, @PathParam("eventId") String eventId) {
+        return published(venue, eventId, stored -> checkpoints.latest().chain(cp -> {
+            if (cp.isEmpty() || cp.get().treeSize() <= stored.sequence()) {
+                return Uni.createFrom().item(ProblemResponses.of(Problem.of(409, "Conflict", "The liquidation is not in a signed "
+                        + "checkpoint yet; one is signed within a checkpoint interval.")));
+            }
+            Checkpoints.Stored c = cp.get();
+            return proofs.inclusion(stored.sequence(), c.treeSize()).map(p -> Response.ok(new ProofDocument(
+                    "liquidation-audit/register-proof/v1", stored.leafSchema(), publishedPreimage(stored), p,
+                    new io.liqaudit.ledger.LedgerResource.CheckpointView(c.treeSize(), HexFormat.of().formatHex(c.rootHash()),
+                            io.liqaudit.platform.Timestamps.format(c.createdAt()), c.note()),
+                    new io.liqaudit.ledger.LedgerResource.PublicKeyView("Ed25519", keys.keyName(),
+                            java.util.Base64.getEncoder().encodeToString(keys.keys().publicKey()))))
+                    .header("Content-Disposition", "attachment; filename=\"proof-" + stored.sequence() + ".json\"").build());
+        }));
+    }
+
+    /**
+     * Answers for a published liquidation only: one not yet past the register delay gets the same
+     * 404 as one that does not exist, so nothing tells of it early.
+     */
+    private Uni<Response> published(String venue, String eventId,
+            java.util.function.Function<LiquidationQueries.StoredEvent, Uni<Response>> answer) {
         Instant publishedBefore = Instant.now().minus(config.disclosure().registerDelay());
         return events.find(venue, eventId).chain(found -> {
             Optional<LiquidationQueries.StoredEvent> e = found.filter(x -> Instant.parse(x.input().path("occurredAt").asText())
@@ -87,11 +144,25 @@ public class RegisterEntryResource {
                         + venue + "/" + eventId + ": none is recorded, or it is not published yet (the register shows a "
                         + "liquidation once its publication delay has passed).")));
             }
-            LiquidationQueries.StoredEvent stored = e.get();
-            return inclusion.of(stored).chain(outcome -> proof(stored.sequence(), outcome)).map(proof ->
-                    Response.ok(Templates.registerEntry(entry(stored), proof, Formats.duration(config.disclosure().registerDelay()))
-                            .render(), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build());
+            return answer.apply(e.get());
         });
+    }
+
+    /** The leaf's content as published: for a version-2 leaf (no account in it); null for version 1. */
+    private static JsonNode publishedPreimage(LiquidationQueries.StoredEvent e) {
+        if (e.accountSalt() == null) {
+            return null;
+        }
+        return LeafContent.content(e.venue(), e.eventId(), e.recordedAt(), e.input(), HexFormat.of().parseHex(e.accountSalt()));
+    }
+
+    private static Preimage preimage(LiquidationQueries.StoredEvent e, Proof proof) {
+        JsonNode content = publishedPreimage(e);
+        if (content == null) {
+            return null;
+        }
+        String leaf = HexFormat.of().formatHex(LeafContent.leafHashOf(content));
+        return new Preimage(content, CanonicalJson.text(content), leaf, leaf.equals(proof.leafHash()));
     }
 
     private Uni<Proof> proof(long sequence, InclusionCheck.Outcome outcome) {

@@ -169,7 +169,7 @@ public class LedgerAudits {
         long to = Math.min(treeSize, from + config.ledger().auditChunkSize());
         Uni<Void> work = from >= to ? Uni.createFrom().voidItem() : pool.preparedQuery("""
                         select s.seq, e.venue, e.event_id, e.recorded_at, e.input, encode(e.content_digest, 'hex') as digest,
-                               n.hash as leaf
+                               e.account_salt, n.hash as leaf
                         from generate_series($1::bigint, $2::bigint - 1) as s(seq)
                         left join liquidation_event e on e.sequence = s.seq
                         left join merkle_node n on n.level = 0 and n.idx = s.seq
@@ -209,8 +209,9 @@ public class LedgerAudits {
             p.tampered.add(new Tampered(seq, "the event is missing: its row was deleted"));
         } else {
             String input = r.getString("input");
+            byte[] salt = r.getBuffer("account_salt") == null ? null : r.getBuffer("account_salt").getBytes();
             byte[] rebuilt = LeafContent.leafHash(r.getString("venue"), r.getString("event_id"),
-                    Timestamps.format(r.getOffsetDateTime("recorded_at")), parse(input));
+                    Timestamps.format(r.getOffsetDateTime("recorded_at")), parse(input), salt);
             boolean digestHolds = HexFormat.of().formatHex(CanonicalJson.sha256(input)).equals(r.getString("digest"));
             if (stored == null) {
                 p.tampered.add(new Tampered(seq, "the log has no leaf for this event"));

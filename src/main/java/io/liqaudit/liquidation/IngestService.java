@@ -56,9 +56,10 @@ public class IngestService {
         }
         String canonical = CanonicalJson.text(item);
         EngineResult recomputation = LiquidationEngine.replay(read.event());
+        byte[] salt = LeafContent.newSalt();
         return new Submission(read.event(), canonical, CanonicalJson.sha256(canonical), recomputation,
-                RecomputationWriter.Columns.of(recomputation),
-                LeafContent.template(read.event().venue(), read.event().eventId(), item));
+                RecomputationWriter.Columns.of(recomputation), salt,
+                LeafContent.template(read.event().venue(), read.event().eventId(), item, salt));
     }
 
     public Uni<List<ItemResult>> record(List<JsonNode> items, String pathPrefixFormat, String by) {

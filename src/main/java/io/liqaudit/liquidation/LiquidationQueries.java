@@ -3,6 +3,7 @@ package io.liqaudit.liquidation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.liqaudit.ledger.LeafContent;
 import io.liqaudit.ledger.MerkleLogRepository;
 import io.liqaudit.platform.Timestamps;
 import io.liqaudit.platform.json.ExactDecimalJson;
@@ -24,10 +25,15 @@ public class LiquidationQueries {
 
     private static final ObjectMapper JSON = ExactDecimalJson.storedMapper();
 
-    /** A stored event with its log position and leaf, current standing and every recomputation, oldest first. */
-    public record StoredEvent(String venue, String eventId, long sequence, String leafHash, String recordedAt, String recordedBy,
-            String verdict, List<String> findingCodes, boolean fundBalanceDiscontinuity, JsonNode input,
-            JsonNode recomputation, List<RecomputationView> recomputations) {
+    /**
+     * A stored event with its log position and leaf, current standing and every recomputation,
+     * oldest first. {@code leafSchema} says how its leaf was made (LeafContent); for version 2,
+     * {@code accountSalt} (hex) is what its leaf's account commitment was made with: with it, the
+     * holder of this record can tie the published leaf to the account.
+     */
+    public record StoredEvent(String venue, String eventId, long sequence, String leafHash, String leafSchema, String accountSalt,
+            String recordedAt, String recordedBy, String verdict, List<String> findingCodes, boolean fundBalanceDiscontinuity,
+            JsonNode input, JsonNode recomputation, List<RecomputationView> recomputations) {
     }
 
     public record RecomputationView(long id, String engineVersion, String computedAt, Long runId, String verdict,
@@ -63,7 +69,7 @@ public class LiquidationQueries {
     public Uni<Optional<StoredEvent>> find(String venue, String eventId) {
         return pool.preparedQuery("""
                         select e.sequence, e.venue, e.event_id, e.recorded_at, e.recorded_by, e.input,
-                               e.verdict, e.finding_codes, e.fund_discontinuity, e.recomputation_id
+                               e.verdict, e.finding_codes, e.fund_discontinuity, e.recomputation_id, encode(e.account_salt, 'hex') as salt
                         from current_event e
                         where e.venue = $1 and e.event_id = $2""")
                 .execute(Tuple.of(venue, eventId))
@@ -75,6 +81,7 @@ public class LiquidationQueries {
                     long sequence = e.getLong("sequence");
                     return log.leafHashHex(pool, sequence).chain(leaf -> recomputations(sequence).map(history -> Optional.of(new StoredEvent(
                             e.getString("venue"), e.getString("event_id"), sequence, leaf.orElse(null),
+                            e.getString("salt") == null ? LeafContent.SCHEMA : LeafContent.SCHEMA_V2, e.getString("salt"),
                             Timestamps.format(e.getOffsetDateTime("recorded_at")), e.getString("recorded_by"),
                             e.getString("verdict"), Arrays.asList(e.getArrayOfStrings("finding_codes")),
                             e.getBoolean("fund_discontinuity"), parse(e.getString("input")),

@@ -40,13 +40,13 @@ public class LiquidationRepository {
             """;
     private static final String INSERT_EVENTS = """
             insert into liquidation_event (sequence, venue, event_id, recorded_at, recorded_by, content_digest, input, symbol,
-                account_ref, fund_id, occurred_at, side, margin_mode, policy_mode, fund_balance_before)
+                account_ref, fund_id, occurred_at, side, margin_mode, policy_mode, fund_balance_before, account_salt)
             select t.seq, t.venue, t.event_id, $2, t.recorded_by, decode(t.digest, 'hex'), t.input, t.symbol, t.account, t.fund,
-                   t.occurred, t.side, t.margin, t.policy, t.balance::numeric
+                   t.occurred, t.side, t.margin, t.policy, t.balance::numeric, decode(t.salt, 'hex')
             from unnest($1::bigint[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[],
-                        $10::text[], $11::timestamptz[], $12::text[], $13::text[], $14::text[], $15::text[])
+                        $10::text[], $11::timestamptz[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[])
                  as t(seq, recorded_by, venue, event_id, digest, input, symbol, account, fund, occurred, side, margin, policy,
-                      balance)
+                      balance, salt)
             """;
 
     private final FundChainRepository fundChain;
@@ -148,7 +148,8 @@ public class LiquidationRepository {
                 .addValue(created.stream().map(s -> s.event().position().side().name()).toArray(String[]::new))
                 .addValue(created.stream().map(s -> s.event().position().marginMode().name()).toArray(String[]::new))
                 .addValue(created.stream().map(s -> s.event().policy().mode().name()).toArray(String[]::new))
-                .addValue(created.stream().map(s -> DecimalText.of(s.event().insuranceFund().balanceBefore())).toArray(String[]::new));
+                .addValue(created.stream().map(s -> DecimalText.of(s.event().insuranceFund().balanceBefore())).toArray(String[]::new))
+                .addValue(created.stream().map(s -> HexFormat.of().formatHex(s.salt())).toArray(String[]::new));
         return conn.preparedQuery(INSERT_EVENTS).execute(p).replaceWithVoid();
     }
 

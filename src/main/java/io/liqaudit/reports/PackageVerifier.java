@@ -157,8 +157,7 @@ public final class PackageVerifier {
                 }
                 JsonNode p = JSON.readTree(line);
                 long sequence = p.path("sequence").asLong();
-                byte[] leaf = LeafContent.leafHash(p.path("venue").asText(), p.path("eventId").asText(),
-                        p.path("recordedAt").asText(), p.path("input"));
+                byte[] leaf = LeafContent.leafHashOf(p);
                 if (!HEX.formatHex(leaf).equals(leafOfSequence.get(sequence))) {
                     return invalid("the register's leaf hash of sequence " + sequence + " is not the hash of its event");
                 }

@@ -308,6 +308,9 @@ public class ReportRuns {
                 line.put("sequence", sequence).put("leafHash", proof.leafHash()).put("venue", venue).put("eventId", eventId)
                         .put("recordedAt", e.recordedAt());
                 line.set("input", e.input());
+                if (e.accountSalt() != null) { // a version-2 leaf commits to the account with it
+                    line.put("accountSalt", e.accountSalt());
+                }
                 line.set("auditPath", json.valueToTree(proof.auditPath()));
                 out.row(json.writeValueAsString(line) + "\n");
             }

@@ -91,7 +91,7 @@ class DisclosureBrowserTest {
 
     @Test
     void methodologyPage() throws Exception {
-        assertThat(load("/methodology").dom()).contains("How to verify an event yourself");
+        assertThat(load("/methodology").dom()).contains("How to verify a liquidation yourself").contains("/disclosures/verifier.jar");
     }
 
     @Test

@@ -100,6 +100,7 @@ class PublicationDelayTest {
         assertThat(ids).hasSize(1);
         given().get("/disclosures/register/" + venue + "/" + eventIds.get(0)).then().statusCode(200);
         given().get("/disclosures/register/" + venue + "/" + eventIds.get(1)).then().statusCode(404);
+        given().get("/disclosures/register/" + venue + "/" + eventIds.get(1) + "/proof.json").then().statusCode(404);
         given().get("/disclosures/register/" + venue + "/" + eventIds.get(2)).then().statusCode(404);
     }
 

@@ -142,7 +142,8 @@ public class LargestRequestBenchmark {
         String canonical = CanonicalJson.text(item);
         bh.consume(CanonicalJson.sha256(canonical));
         bh.consume(LiquidationEngine.replay(read.event()));
-        bh.consume(LeafContent.leafHash(read.event().venue(), read.event().eventId(), "2026-11-26T00:00:00.000000Z", item));
+        bh.consume(LeafContent.leafHash(read.event().venue(), read.event().eventId(), "2026-11-26T00:00:00.000000Z", item,
+                LeafContent.newSalt()));
     }
 
     @Benchmark
