@@ -8,6 +8,7 @@ scripts/db-up.sh --fresh liquidations_test_empty  # scratch: the production star
 scripts/db-up.sh --fresh liquidations_test_tamper # scratch: the tamper audit test rewrites rows (TamperAuditTest)
 scripts/db-up.sh --fresh liquidations_test_quiet  # scratch: no scheduler, so only requests could write (PublicReadsNeverWriteTest)
 scripts/db-up.sh --fresh liquidations_test_crash  # scratch: the service is killed mid-ingest and restarted (CrashRecoveryIT)
+scripts/db-up.sh --fresh liquidations_test_demo   # scratch: demo data loads at start, readiness waits for it (ReadinessTest)
 # Pages are tested in a real headless browser: Debian's Chromium, typed into and clicked through
 # Debian's chromedriver (WebDriver), so nothing is downloaded at run time.
 if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then

@@ -3,6 +3,7 @@ package io.liqaudit.demo;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.liqaudit.liquidation.IngestService;
 import io.liqaudit.platform.LiqauditConfig;
+import io.liqaudit.platform.StartupWork;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -15,7 +16,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Loads demo events into an empty database at start (liqaudit.demo.load-if-empty), through the
- * same ingest path as a venue would, in the background so the service is up meanwhile.
+ * same ingest path as a venue would, in the background so the service is up meanwhile; it is not
+ * ready until they are all in ({@link StartupWork}), and pages say their figures are still loading.
  */
 @ApplicationScoped
 public class DemoDataLoader {
@@ -27,8 +29,10 @@ public class DemoDataLoader {
     private final LiqauditConfig config;
     private final IngestService ingest;
     private final Pool pool;
+    private final StartupWork work;
 
-    DemoDataLoader(LiqauditConfig config, IngestService ingest, Pool pool) {
+    DemoDataLoader(LiqauditConfig config, IngestService ingest, Pool pool, StartupWork work) {
+        this.work = work;
         this.config = config;
         this.ingest = ingest;
         this.pool = pool;
@@ -38,16 +42,22 @@ public class DemoDataLoader {
         if (!config.demo().loadIfEmpty()) {
             return;
         }
+        // Not ready from the first moment: until the check below answers, nobody knows whether a load is coming.
+        work.started(config.demo().events());
         pool.query("select exists (select 1 from liquidation_event)").execute()
                 .map(rows -> rows.iterator().next().getBoolean(0))
                 .emitOn(Infrastructure.getDefaultWorkerPool()) // generating 20,000 events must not hold the event loop
                 .subscribe().with(hasEvents -> {
                     if (hasEvents) {
                         LOG.info("demo data: events are already recorded; nothing loaded");
+                        work.finished();
                     } else {
                         load(config.demo().seed(), config.demo().events());
                     }
-                }, failure -> LOG.error("demo data: cannot check the database", failure));
+                }, failure -> {
+                    LOG.error("demo data: cannot check the database", failure);
+                    work.failed("cannot check the database: " + failure.getMessage());
+                });
     }
 
     private void load(long seed, int count) {
@@ -63,11 +73,18 @@ public class DemoDataLoader {
                     for (int i = b * BATCH; i < Math.min(count, (b + 1) * BATCH); i++) {
                         batch.add(generator.next());
                     }
-                    return ingest.record(batch, "$.events[%d]", LOADER).emitOn(Infrastructure.getDefaultWorkerPool());
+                    return ingest.record(batch, "$.events[%d]", LOADER).invoke(r -> work.progressed(r.size()))
+                            .emitOn(Infrastructure.getDefaultWorkerPool());
                 })
                 .collect().last()
                 .subscribe().with(
-                        results -> LOG.infof("demo data: %d events loaded in %d ms", count, (System.nanoTime() - start) / 1_000_000),
-                        failure -> LOG.error("demo data: loading failed", failure));
+                        results -> {
+                            work.finished();
+                            LOG.infof("demo data: %d events loaded in %d ms", count, (System.nanoTime() - start) / 1_000_000);
+                        },
+                        failure -> {
+                            work.failed("loading failed: " + failure.getMessage());
+                            LOG.error("demo data: loading failed", failure);
+                        });
     }
 }

@@ -4,6 +4,8 @@ import io.liqaudit.standing.Totals;
 import io.liqaudit.engine.LiquidationEngine;
 import io.liqaudit.ledger.Checkpoints;
 import io.liqaudit.platform.LiqauditConfig;
+import io.liqaudit.platform.StartupWork;
+import java.util.function.Supplier;
 import io.liqaudit.platform.http.QueryParams;
 import io.liqaudit.platform.problem.Problem;
 import io.liqaudit.platform.problem.ProblemResponses;
@@ -40,10 +42,11 @@ public class DisclosureResource {
 
     /**
      * What every page states: its scope, the engine that computed its figures, the checkpoint it
-     * covers, and the first day not yet published when the period reaches into the delay (else null).
+     * covers, the first day not yet published when the period reaches into the delay (else null), and
+     * whether the figures are still loading (what is loaded so far; else null).
      */
     public record Header(Scope scope, String page, String engineVersion, Long treeSize, String rootHash, LocalDate publishedUntil,
-            String delay, DisclosureQueries.Known known) {
+            String delay, DisclosureQueries.Known known, String loading) {
         public String query() {
             return scope.query();
         }
@@ -118,8 +121,10 @@ public class DisclosureResource {
     private final Checkpoints checkpoints;
     private final LiqauditConfig config;
     private final PageCache<PageKey, String> cache;
+    private final StartupWork startup;
 
-    DisclosureResource(DisclosureQueries queries, Checkpoints checkpoints, LiqauditConfig config) {
+    DisclosureResource(DisclosureQueries queries, Checkpoints checkpoints, LiqauditConfig config, StartupWork startup) {
+        this.startup = startup;
         this.queries = queries;
         this.checkpoints = checkpoints;
         this.config = config;
@@ -300,14 +305,23 @@ public class DisclosureResource {
         }
         LocalDate until = publishedDay();
         Scope published = scope.until(until);
-        return cache.get(new PageKey(name, null, scope, null), () -> checkpoints.latest().chain(cp -> queries.known(until,
-                scope.venue()).chain(known -> {
+        Supplier<Uni<String>> render = () -> checkpoints.latest().chain(cp -> queries.known(until, scope.venue()).chain(known -> {
             Header header = new Header(scope, name, LiquidationEngine.VERSION, cp.map(Checkpoints.Stored::treeSize).orElse(null),
                     cp.map(c -> HexFormat.of().formatHex(c.rootHash())).orElse(null),
-                    published.equals(scope) || name.equals("register") ? null : until, delay(), known.including(scope));
+                    published.equals(scope) || name.equals("register") ? null : until, delay(), known.including(scope), loading());
             return body.render(header, published);
-        })).chain(TemplateInstance::createUni)).map(html -> cacheable(Response.ok(html, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")))
-                .build());
+        })).chain(TemplateInstance::createUni);
+        // A page made while figures are still loading is not kept: the next reader gets the whole figures.
+        Uni<String> html = startup.loading() ? render.get() : cache.get(new PageKey(name, null, scope, null), render);
+        return html.map(page -> cacheable(Response.ok(page, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))).build());
+    }
+
+    /** What a page says while startup work (demo data) is still loading its figures; null once it is done. */
+    private String loading() {
+        if (!startup.loading()) {
+            return null;
+        }
+        return Formats.count(startup.done()) + " of " + Formats.count(startup.total()) + " events loaded so far";
     }
 
     /** Tells shared caches (a CDN in front) what this service does itself: the page may be this old. */
