@@ -21,4 +21,15 @@ if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null
     exit 1
   fi
 fi
+# The sample alerting rules (ops/prometheus-alerts.yml) are checked by Prometheus's own promtool.
+if ! command -v promtool >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "test: installing promtool (Debian package prometheus, not started) to check the alerting rules" >&2
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null \
+      && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends prometheus >/dev/null
+  else
+    echo "test: promtool is missing and cannot be installed here (not root); install Debian's 'prometheus'" >&2
+    exit 1
+  fi
+fi
 exec ./mvnw -B verify "$@"

@@ -48,12 +48,19 @@ class GroupCommit {
     private final IngestActivity activity;
 
     GroupCommit(SequencerConnection connection, LiquidationRepository repository, LiqauditConfig config,
-            IngestActivity activity) {
+            IngestActivity activity, io.micrometer.core.instrument.MeterRegistry metrics) {
         this.activity = activity;
+        // How full the queue is (shed at queue-capacity): the early sign of a cascade outrunning the sequencer.
+        io.micrometer.core.instrument.Gauge.builder("liqaudit.ingest.queue.events", this, GroupCommit::queued)
+                .description("Events waiting for the sequencer to commit them").register(metrics);
         this.pool = connection.pool();
         this.repository = repository;
         this.capacity = config.ingest().queueCapacity();
         this.maxGroup = config.ingest().maxGroupEvents();
+    }
+
+    private synchronized int queued() {
+        return queuedEvents;
     }
 
     /** Records these arrivals with whatever else is waiting; fails at once with Overloaded when the queue is full. */

@@ -33,8 +33,10 @@ public class IngestService {
 
     private final GroupCommit groupCommit;
     private final LiqauditConfig config;
+    private final IngestMetrics metrics;
 
-    IngestService(GroupCommit groupCommit, LiqauditConfig config) {
+    IngestService(GroupCommit groupCommit, LiqauditConfig config, IngestMetrics metrics) {
+        this.metrics = metrics;
         this.groupCommit = groupCommit;
         this.config = config;
     }
@@ -63,6 +65,11 @@ public class IngestService {
     }
 
     public Uni<List<ItemResult>> record(List<JsonNode> items, String pathPrefixFormat, String by) {
+        long started = System.nanoTime();
+        return recordAll(items, pathPrefixFormat, by).invoke(results -> metrics.answered(results, started));
+    }
+
+    private Uni<List<ItemResult>> recordAll(List<JsonNode> items, String pathPrefixFormat, String by) {
         List<ItemResult> results = new ArrayList<>(items.size());
         List<Submission> submissions = new ArrayList<>();
         List<Integer> submissionIndex = new ArrayList<>();

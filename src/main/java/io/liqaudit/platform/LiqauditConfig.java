@@ -33,6 +33,14 @@ public interface LiqauditConfig {
 
     Http http();
 
+    Metrics metrics();
+
+    interface Metrics {
+        /** How often gauges read from the database (log size, checkpoint, last tamper audit, runs) are refreshed. */
+        @WithDefault("15s")
+        Duration refresh();
+    }
+
     interface Http {
         /** Every request body's limit but a statement's for matching (whose is quarkus.http.limits.max-body-size). */
         @WithDefault("3M")

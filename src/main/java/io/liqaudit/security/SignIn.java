@@ -32,7 +32,11 @@ public class SignIn {
     private final SignInThrottle throttle;
     private final VerifiedCredentials verified;
 
-    SignIn(UserStore users, SecurityLog log, SignInThrottle throttle, VerifiedCredentials verified) {
+    private final io.micrometer.core.instrument.MeterRegistry metrics;
+
+    SignIn(UserStore users, SecurityLog log, SignInThrottle throttle, VerifiedCredentials verified,
+            io.micrometer.core.instrument.MeterRegistry metrics) {
+        this.metrics = metrics;
         this.users = users;
         this.log = log;
         this.throttle = throttle;
@@ -42,8 +46,14 @@ public class SignIn {
     /** What a user name may be (as app_user's check says); anything else is refused before any query. */
     static final java.util.regex.Pattern USER_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9._@-]{1,64}");
 
+    /** Failed sign-ins for Prometheus ({@code liqaudit_signin_failures_total}), by why: refused, locked, malformed. */
+    private void failed(String reason) {
+        metrics.counter("liqaudit.signin.failures", "reason", reason).increment();
+    }
+
     public Uni<Outcome> attempt(String username, String password, String from) {
         if (username == null || !USER_NAME.matcher(username).matches()) {
+            failed("malformed");
             throttle.failedFrom(from);
             return log.append(null, SecurityLog.Action.SIGN_IN_FAILED, "<not a user name>", from, "malformed user name")
                     .map(v -> new Refused());
@@ -51,6 +61,7 @@ public class SignIn {
         // The lock comes first: a locked guesser must not test passwords against the memory either.
         SignInThrottle.Verdict verdict = throttle.before(username, from);
         if (verdict.locked()) {
+            failed("locked");
             return log.append(username, SecurityLog.Action.SIGN_IN_LOCKED, username, from, "refused while locked")
                     .map(v -> new Locked(verdict.retryAfter()));
         }
@@ -72,6 +83,7 @@ public class SignIn {
                 return Uni.createFrom().item(new SignedIn(account.get()));
             }
             throttle.failed(username, from);
+            failed("refused");
             return log.append(username, SecurityLog.Action.SIGN_IN_FAILED, username, from, "wrong name, password or disabled")
                     .map(v -> new Refused());
         });

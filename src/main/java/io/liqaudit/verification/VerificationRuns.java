@@ -67,9 +67,11 @@ public class VerificationRuns {
     private final VerificationRunRepository runs;
 
     private final IngestActivity ingest;
+    private final VerificationMetrics metrics;
 
     VerificationRuns(Pool pool, LiqauditConfig config, EventStanding standing, FundChainRepository fundChain,
-            LogHead logHead, VerificationRunRepository runs, IngestActivity ingest) {
+            LogHead logHead, VerificationRunRepository runs, IngestActivity ingest, VerificationMetrics metrics) {
+        this.metrics = metrics;
         this.ingest = ingest;
         this.runs = runs;
         this.logHead = logHead;
@@ -147,7 +149,12 @@ public class VerificationRuns {
                         return Uni.createFrom().item(false);
                     }
                     return chunk(conn, rows.iterator().next()).replaceWith(true);
-                }));
+                }))
+                .invoke(progressed -> {
+                    if (progressed) {
+                        metrics.replayed(lastProcessed);
+                    }
+                });
     }
 
     /**
@@ -175,6 +182,7 @@ public class VerificationRuns {
     }
 
     private volatile ReadAhead ahead;
+    private volatile long lastProcessed;
 
     private Uni<Void> chunk(SqlConnection conn, Row run) {
         long id = run.getLong("id");
@@ -226,6 +234,7 @@ public class VerificationRuns {
     }
 
     private Uni<Void> write(SqlConnection conn, long id, Chunk chunk, ReadAhead next) {
+        lastProcessed = 0;
         List<Long> sequences = new ArrayList<>();
         List<RecomputationWriter.Columns> results = new ArrayList<>();
         List<RollupRepository.Revision> revisions = new ArrayList<>();
@@ -250,6 +259,7 @@ public class VerificationRuns {
                     .execute(Tuple.of(id)).replaceWithVoid();
         }
         int processed = sequences.size() + failures.size();
+        lastProcessed = processed; // counted once the chunk's transaction commits (advanceOneChunk)
         // New recomputations become current; the public rollups follow them, and where a fund
         // delta changed, the chain is re-evaluated after it (which may move verdict counts again).
         Uni<List<Long>> written = sequences.isEmpty() ? Uni.createFrom().item(List.of())
