@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * Render latency of the public disclosure pages, as a client sees it (full HTTP round trip on
  * loopback): warm-up, then a bounded number of sequential requests per page; prints p50, p95
- * and max. java -cp bench/target/benchmarks.jar io.liqaudit.bench.DisclosureLatency URL PERIOD [REQUESTS]
+ * and max. java -cp bench/target/benchmarks.jar io.liqaudit.bench.DisclosureLatency URL PERIOD [REQUESTS [ENTRY]]
+ * (ENTRY: a register entry's path, /register/VENUE/EVENT-ID, measured too).
  */
 public final class DisclosureLatency {
 
@@ -19,7 +20,11 @@ public final class DisclosureLatency {
         String period = args[1];
         int requests = args.length > 2 ? Integer.parseInt(args[2]) : 200;
         HttpClient http = HttpClient.newHttpClient();
-        List<String> pages = List.of("", "/insurance-fund", "/excess-equity", "/liquidation-prices", "/register", "/methodology");
+        List<String> pages = new java.util.ArrayList<>(List.of("", "/insurance-fund", "/excess-equity", "/liquidation-prices",
+                "/register", "/quarterly", "/methodology"));
+        if (args.length > 3) {
+            pages.add(args[3]);
+        }
         System.out.printf("%-22s %8s %8s %8s%n", "page", "p50 ms", "p95 ms", "max ms");
         for (String page : pages) {
             URI uri = URI.create(base + "/disclosures" + page + "?period=" + period);
