@@ -18,6 +18,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -53,13 +54,65 @@ public class FundResource {
     private final FundMovementService movements;
     private final FundLedgerQueries ledger;
     private final SecurityIdentity identity;
+    private final FundRegistry registry;
 
-    FundResource(FundMovementService movements, FundLedgerQueries ledger, SecurityIdentity identity, LiqauditConfig config) {
+    FundResource(FundMovementService movements, FundLedgerQueries ledger, SecurityIdentity identity, LiqauditConfig config,
+            FundRegistry registry) {
+        this.registry = registry;
         this.config = config;
         this.movements = movements;
         this.ledger = ledger;
         this.identity = identity;
     }
+
+    /** What registering a fund takes: the currency all its amounts are in. */
+    public record Registration(String currency) {
+    }
+
+    @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Register an insurance fund with its currency, or state the currency of one registered without "
+            + "(idempotent; another currency than the one stated is a 409)")
+    public Uni<Response> register(@PathParam("fundId") String fundId, JsonNode body) {
+        List<FieldError> problems = new ArrayList<>();
+        if (!InputRules.isIdentifier(fundId)) {
+            problems.add(new FieldError("fundId", InputRules.IDENTIFIER_RULE));
+        }
+        JsonNode currency = body == null ? null : body.get("currency");
+        if (body == null || !body.isObject()) {
+            problems.add(new FieldError("$", "must be a JSON object {\"currency\": \"USDT\"}"));
+        } else {
+            body.fieldNames().forEachRemaining(f -> {
+                if (!f.equals("currency")) {
+                    problems.add(new FieldError("$." + f, "is not a field of a fund registration"));
+                }
+            });
+            if (currency == null || !currency.isTextual() || !CURRENCY.matcher(currency.textValue()).matches()) {
+                problems.add(new FieldError("$.currency", "must be a currency code of 2 to 12 capital letters or digits (USDT, BTC)"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            return Uni.createFrom().item(ProblemResponses.of(Problem.invalid("The registration is malformed; nothing was "
+                    + "registered.", problems)));
+        }
+        return registry.register(fundId, currency.textValue(), identity.getPrincipal().getName()).map(r -> switch (r.outcome()) {
+            case CREATED -> Response.created(URI.create("/api/v1/insurance-funds/" + fundId)).entity(r.fund()).build();
+            case CURRENCY_STATED, UNCHANGED -> Response.ok(r.fund()).build();
+            case OTHER_CURRENCY -> ProblemResponses.of(Problem.of(409, "Conflict", "Fund " + fundId + " is registered in "
+                    + r.fund().currency() + "; a fund's currency is stated once and never changed."));
+        });
+    }
+
+    @GET
+    @RolesAllowed({Roles.ADMIN, Roles.AUDITOR, Roles.RECONCILER, Roles.REGULATOR, Roles.INGESTOR})
+    @Operation(summary = "A registered insurance fund: its currency, when and by whom (or by which liquidation) it was registered")
+    public Uni<Response> fund(@PathParam("fundId") String fundId) {
+        return registry.find(fundId).map(f -> f.isPresent() ? Response.ok(f.get()).build()
+                : ProblemResponses.of(Problem.of(404, "Not Found", "No insurance fund " + fundId + " is registered.")));
+    }
+
+    static final java.util.regex.Pattern CURRENCY = java.util.regex.Pattern.compile("[A-Z0-9]{2,12}");
 
     @POST
     @Path("movements")
@@ -89,7 +142,16 @@ public class FundResource {
         return record(fundId, movement);
     }
 
+    /** A movement names a fund that exists (FundRegistry); an unknown one is a 404, never a new public fund. */
     private Uni<Response> record(String fundId, FundMovement movement) {
+        return registry.find(fundId).chain(fund -> fund.isEmpty()
+                ? Uni.createFrom().item(ProblemResponses.of(Problem.of(404, "Not Found", "No insurance fund " + fundId
+                        + " is registered: a fund exists once a liquidation names it or an admin registers it "
+                        + "(PUT /api/v1/insurance-funds/" + fundId + "); nothing was recorded.")))
+                : recordFor(fundId, movement));
+    }
+
+    private Uni<Response> recordFor(String fundId, FundMovement movement) {
         return movements.record(fundId, movement, identity.getPrincipal().getName()).map(outcome -> switch (outcome.status()) {
             case CREATED -> Response.created(URI.create("/api/v1/insurance-funds/" + fundId + "/ledger"))
                     .entity(new MovementRecorded(fundId, movement.movementId(), RecordStatus.CREATED)).build();

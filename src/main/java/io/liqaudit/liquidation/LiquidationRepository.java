@@ -1,6 +1,7 @@
 package io.liqaudit.liquidation;
 
 import io.liqaudit.changes.ChangeFeed;
+import io.liqaudit.fund.FundRegistry;
 import io.liqaudit.standing.CurrentRecomputation;
 import io.liqaudit.standing.EventStanding;
 import io.liqaudit.standing.RollupRepository;
@@ -99,6 +100,9 @@ public class LiquidationRepository {
                     String recordedAt = Timestamps.format(at);
                     List<byte[]> leaves = created.stream().map(a -> a.submission().leafHash(recordedAt)).toList();
                     return insertEvents(conn, created, sequences, at)
+                            .chain(() -> FundRegistry.namedBy(conn, created.stream().map(a -> a.submission().event()
+                                            .insuranceFund().fundId()).toList(), sequences,
+                                    created.stream().map(Arrival::submittedBy).toList(), at))
                             .chain(() -> log.append(conn, next, leaves))
                             .chain(() -> insertRecomputations(conn, created, sequences, at))
                             // The owner of standing makes them current and adds them to the public rollups first: a

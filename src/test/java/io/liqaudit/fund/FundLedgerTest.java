@@ -141,6 +141,7 @@ class FundLedgerTest {
                 "2026-05-01T00:00:00Z", new BigDecimal("1000"))));
         for (int round = 0; round < 4; round++) {
             String fund = "F-" + UUID.randomUUID().toString().substring(0, 8);
+            TestFunds.register(fund, "USDT"); // its movements may arrive before any liquidation names it
             List<Runnable> arrivals = new java.util.ArrayList<>();
             List<ObjectNode> events = new java.util.ArrayList<>();
             BigDecimal running = new BigDecimal("1000");

@@ -49,6 +49,9 @@ final class EndpointMatrix {
             new Endpoint("GET", "/api/v1/liquidations/{venue}/{eventId}", "/api/v1/liquidations/NO-VENUE/no-event", READERS),
             new Endpoint("GET", "/api/v1/liquidations/{venue}/{eventId}/trace", "/api/v1/liquidations/NO-VENUE/no-event/trace",
                     Set.of(Roles.AUDITOR, Roles.REGULATOR)),
+            new Endpoint("PUT", "/api/v1/insurance-funds/{fundId}", "/api/v1/insurance-funds/NO-FUND", Set.of(Roles.ADMIN)),
+            new Endpoint("GET", "/api/v1/insurance-funds/{fundId}", "/api/v1/insurance-funds/NO-FUND",
+                    Set.of(Roles.ADMIN, Roles.AUDITOR, Roles.RECONCILER, Roles.REGULATOR, Roles.INGESTOR)),
             new Endpoint("POST", "/api/v1/insurance-funds/{fundId}/movements", "/api/v1/insurance-funds/NO-FUND/movements", Set.of(Roles.INGESTOR)),
             new Endpoint("GET", "/api/v1/insurance-funds/{fundId}/ledger", "/api/v1/insurance-funds/NO-FUND/ledger", READERS),
             // A filter that matches nothing, so the matrix does not start real work.
