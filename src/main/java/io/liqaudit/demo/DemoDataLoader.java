@@ -1,11 +1,13 @@
 package io.liqaudit.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.liqaudit.fund.FundRegistry;
 import io.liqaudit.liquidation.IngestService;
 import io.liqaudit.platform.LiqauditConfig;
 import io.liqaudit.platform.StartupWork;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,8 +32,10 @@ public class DemoDataLoader {
     private final IngestService ingest;
     private final Pool pool;
     private final StartupWork work;
+    private final FundRegistry registry;
 
-    DemoDataLoader(LiqauditConfig config, IngestService ingest, Pool pool, StartupWork work) {
+    DemoDataLoader(LiqauditConfig config, IngestService ingest, Pool pool, StartupWork work, FundRegistry registry) {
+        this.registry = registry;
         this.work = work;
         this.config = config;
         this.ingest = ingest;
@@ -66,8 +70,13 @@ public class DemoDataLoader {
         DemoEvents generator = new DemoEvents(seed, count, 180);
         int batches = (count + BATCH - 1) / BATCH;
         LOG.infof("demo data: loading %d events (seed %d)", count, seed);
+        // The demo's funds are registered with their currency first, as a venue's admin would.
+        Uni<Void> funds = Multi.createFrom().iterable(Markets.VENUES)
+                .onItem().transformToUniAndConcatenate(v -> registry.register(DemoEvents.fundOf(v), DemoEvents.CURRENCY, LOADER))
+                .collect().last().replaceWithVoid()
+                .emitOn(Infrastructure.getDefaultWorkerPool()); // generating events must not hold the event loop
         // Batches are generated one at a time, as they are sent, so a million events never sit in memory.
-        Multi.createFrom().range(0, batches)
+        funds.onItem().transformToMulti(v -> Multi.createFrom().range(0, batches))
                 .onItem().transformToUniAndConcatenate(b -> {
                     List<JsonNode> batch = new ArrayList<>(BATCH);
                     for (int i = b * BATCH; i < Math.min(count, (b + 1) * BATCH); i++) {

@@ -39,6 +39,14 @@ public final class DemoEvents {
     private static final Map<String, String> OPENING_BALANCES = Map.of(
             "VENUE-A", "2500000", "VENUE-B", "800000", "VENUE-C", "150000", "VENUE-D", "25000");
 
+    /** The demo's insurance fund of a venue: one per venue, in the contracts' quote currency. */
+    static String fundOf(Markets.Venue venue) {
+        return venue.name() + "-" + CURRENCY;
+    }
+
+    /** Every demo contract is quoted (and every demo fund held) in this currency. */
+    static final String CURRENCY = "USDT";
+
     private final Random random;
     private final Map<String, BigDecimal> fundBalances = new HashMap<>();
     private Instant clock = Instant.parse("2026-01-01T00:00:00Z");
@@ -94,7 +102,7 @@ public final class DemoEvents {
 
         counter++;
         clock = clock.plusSeconds(1 + random.nextInt(maxGapSeconds)).plusNanos(random.nextInt(1_000_000) * 1000L);
-        String fundId = venue.name() + "-USDT";
+        String fundId = fundOf(venue);
         BigDecimal balance = fundBalances.computeIfAbsent(fundId, f -> new BigDecimal(OPENING_BALANCES.get(venue.name())));
 
         ObjectNode e = JSON.createObjectNode();

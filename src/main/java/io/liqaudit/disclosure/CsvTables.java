@@ -86,9 +86,28 @@ final class CsvTables {
         return csv.toString();
     }
 
+    /**
+     * The table with the currency its amounts are in as a last column on every row ("not stated"
+     * where no admin stated the fund's): a row read alone still says what its amounts are in.
+     * Cells never hold a line break, so lines are rows.
+     */
+    static String withCurrency(String csv, CurrencyChoice currency) {
+        String code = currency.code() == null ? "not stated" : currency.code();
+        StringBuilder out = new StringBuilder(csv.length() + 64);
+        boolean header = true;
+        for (String line : csv.split("\n", -1)) {
+            if (line.isEmpty()) {
+                continue;
+            }
+            out.append(line).append(',').append(header ? "currency" : cell(code)).append('\n');
+            header = false;
+        }
+        return out.toString();
+    }
+
     /** The summary's figures: reference, section, figure, unit, value (plain digits) and definition. */
     static String figures(QuarterlySummary summary) {
-        StringBuilder csv = new StringBuilder("ref,section,figure,unit,value,definition\n");
+        StringBuilder csv = new StringBuilder("ref,section,figure,unit,value,definition\n"); // withCurrency adds the currency
         for (QuarterlySummary.Section s : summary.sections()) {
             for (QuarterlySummary.Figure f : s.figures()) {
                 csv.append(String.join(",", cell(f.ref()), cell(s.title()), cell(f.name()),
@@ -115,9 +134,9 @@ final class CsvTables {
     }
 
     static String register(List<DisclosureQueries.RegisterRow> rows) {
-        StringBuilder csv = new StringBuilder("sequence,occurred_at,venue,symbol,side,margin_mode,policy,outcome,liquidated_quantity,"
-                + "liquidation_price,bankruptcy_price,total_fee,insurance_fund_delta,verdict\n");
-        rows.forEach(r -> csv.append(String.join(",", String.valueOf(r.sequence()), cell(r.occurredAt()), cell(r.venue()),
+        StringBuilder csv = new StringBuilder("sequence,event_id,occurred_at,venue,symbol,side,margin_mode,policy,outcome,"
+                + "liquidated_quantity,liquidation_price,bankruptcy_price,total_fee,insurance_fund_delta,verdict\n");
+        rows.forEach(r -> csv.append(String.join(",", String.valueOf(r.sequence()), cell(r.eventId()), cell(r.occurredAt()), cell(r.venue()),
                 cell(r.symbol()), cell(r.side()), cell(r.marginMode()), cell(r.policyMode()), cell(r.outcome()), d(r.liquidatedQuantity()),
                 d(r.liquidationPrice()), d(r.bankruptcyPrice()), d(r.totalFee()), d(r.insuranceFundDelta()), cell(r.verdict())))
                 .append('\n'));

@@ -34,7 +34,7 @@ public class DisclosureQueries {
     }
 
     private static final String WHERE = " from disclosure_daily where day >= $1 and day < $2 and ($3::text is null or venue = $3)"
-            + " and ($4::text is null or symbol = $4) and ($5::text is null or fund_id = $5)";
+            + " and ($4::text is null or symbol = $4) and ($5::text[] is null or fund_id = any($5))";
 
     /** What the filters offer: the venues, symbols and funds with published liquidations (funds of the venue, when one is given). */
     public record Known(List<String> venues, List<String> symbols, List<String> funds) {
@@ -97,7 +97,33 @@ public class DisclosureQueries {
 
     private static Tuple scope(Scope s) {
         return Tuple.tuple().addValue(s.period().from()).addValue(s.period().to()).addValue(s.venue()).addValue(s.symbol())
-                .addValue(s.fundId());
+                .addValue(s.fundFilter());
+    }
+
+    /** The funds of one currency in a scope, and how many liquidations they had; {@code code} null: not stated. */
+    public record CurrencyShare(String code, long events, List<String> funds) {
+    }
+
+    /**
+     * The currencies a scope's amounts are in (its funds' registered currencies), most liquidations
+     * first: funds with liquidations in the scope, and without a venue or symbol filter also those
+     * with movements only.
+     */
+    public Uni<List<CurrencyShare>> currencies(Scope scope) {
+        return pool.preparedQuery("with used as (select fund_id, sum(events) n" + WHERE + " group by fund_id "
+                        + "union all select fund_id, 0 from fund_movement where $3::text is null and $4::text is null "
+                        + "and occurred_at >= ($1::date)::timestamp at time zone 'UTC' "
+                        + "and occurred_at < ($2::date)::timestamp at time zone 'UTC' "
+                        + "and ($5::text[] is null or fund_id = any($5)) group by fund_id) "
+                        + "select f.currency, sum(u.n)::bigint n, array_agg(distinct u.fund_id order by u.fund_id) funds "
+                        + "from used u join insurance_fund f using (fund_id) group by f.currency order by 2 desc, 1 nulls last")
+                .execute(scope(scope))
+                .map(rows -> {
+                    List<CurrencyShare> out = new ArrayList<>();
+                    rows.forEach(r -> out.add(new CurrencyShare(r.getString("currency"), r.getLong("n"),
+                            java.util.Arrays.asList(r.getArrayOfStrings("funds")))));
+                    return out;
+                });
     }
 
     /** Rollup totals per group over the scope, without histograms (the cheap figures). */
@@ -156,11 +182,11 @@ public class DisclosureQueries {
         return pool.preparedQuery("""
                         with active as (
                             select fund_id, day from disclosure_fund_balance
-                            where day >= $1 and day < $2 and ($3::text is null or fund_id = $3)
+                            where day >= $1 and day < $2 and ($3::text[] is null or fund_id = any($3))
                             union
                             select fund_id, (occurred_at at time zone 'UTC')::date from fund_movement
                             where occurred_at >= ($1::date)::timestamp at time zone 'UTC'
-                              and occurred_at < ($2::date)::timestamp at time zone 'UTC' and ($3::text is null or fund_id = $3)
+                              and occurred_at < ($2::date)::timestamp at time zone 'UTC' and ($3::text[] is null or fund_id = any($3))
                         ), days as (
                             select fund_id, day from active
                             union
@@ -179,7 +205,7 @@ public class DisclosureQueries {
                         left join lateral (select x.last_at, x.balance_after from disclosure_fund_balance x
                                            where x.fund_id = d.fund_id and x.day <= d.day order by x.day desc limit 1) b on true
                         order by 1, 2""")
-                .execute(Tuple.of(scope.period().from(), scope.period().to(), scope.fundId()))
+                .execute(Tuple.of(scope.period().from(), scope.period().to(), scope.fundFilter()))
                 .map(rows -> {
                     String openingDay = scope.period().from().minusDays(1).toString();
                     Map<String, FundBalances> out = new TreeMap<>();
@@ -239,8 +265,8 @@ public class DisclosureQueries {
 
     public Uni<Map<String, List<MovementTotal>>> movements(Scope scope) {
         return pool.preparedQuery("select fund_id, kind, count(*) n, sum(amount) amount from fund_movement "
-                        + "where occurred_at >= $1 and occurred_at < $2 and ($3::text is null or fund_id = $3) group by 1, 2 order by 1, 2")
-                .execute(Tuple.of(start(scope.period().from()), start(scope.period().to()), scope.fundId()))
+                        + "where occurred_at >= $1 and occurred_at < $2 and ($3::text[] is null or fund_id = any($3)) group by 1, 2 order by 1, 2")
+                .execute(Tuple.of(start(scope.period().from()), start(scope.period().to()), scope.fundFilter()))
                 .map(rows -> {
                     Map<String, List<MovementTotal>> out = new TreeMap<>();
                     rows.forEach(r -> out.computeIfAbsent(r.getString("fund_id"), f -> new ArrayList<>())
@@ -255,8 +281,8 @@ public class DisclosureQueries {
         // must not start from the events of the period, of which there may be millions.
         return pool.preparedQuery("select e.fund_id, count(*) n from liquidation_event e where e.sequence = any(array("
                         + "select event_sequence from event_status where fund_discontinuity)) and e.occurred_at >= $1 "
-                        + "and e.occurred_at < $2 and ($3::text is null or e.fund_id = $3) group by 1")
-                .execute(Tuple.of(start(scope.period().from()), start(scope.period().to()), scope.fundId()))
+                        + "and e.occurred_at < $2 and ($3::text[] is null or e.fund_id = any($3)) group by 1")
+                .execute(Tuple.of(start(scope.period().from()), start(scope.period().to()), scope.fundFilter()))
                 .map(rows -> {
                     Map<String, Long> out = new TreeMap<>();
                     rows.forEach(r -> out.put(r.getString("fund_id"), r.getLong("n")));
@@ -274,11 +300,11 @@ public class DisclosureQueries {
                         from current_event e
                         where e.occurred_at < $1 and e.occurred_at >= $2 and e.occurred_at < $3
                           and ($4::text is null or e.venue = $4) and ($5::text is null or e.symbol = $5)
-                          and ($6::text is null or e.fund_id = $6) and ($7::bigint is null or e.sequence < $7)
+                          and ($6::text[] is null or e.fund_id = any($6)) and ($7::bigint is null or e.sequence < $7)
                         order by e.sequence desc limit $8""")
                 .execute(Tuple.tuple().addValue(publishedBefore).addValue(start(scope.period().from()))
                         .addValue(start(scope.period().to())).addValue(scope.venue()).addValue(scope.symbol())
-                        .addValue(scope.fundId()).addValue(beforeSequence).addValue(limit))
+                        .addValue(scope.fundFilter()).addValue(beforeSequence).addValue(limit))
                 .map(rows -> {
                     List<RegisterRow> out = new ArrayList<>();
                     rows.forEach(r -> out.add(new RegisterRow(r.getLong("sequence"), r.getString("event_id"),

@@ -43,10 +43,11 @@ public class DisclosureResource {
     /**
      * What every page states: its scope, the engine that computed its figures, the checkpoint it
      * covers, the first day not yet published when the period reaches into the delay (else null), and
-     * whether the figures are still loading (what is loaded so far; else null).
+     * whether the figures are still loading (what is loaded so far; else null), and the currency its
+     * amounts are in.
      */
     public record Header(Scope scope, String page, String engineVersion, Long treeSize, String rootHash, LocalDate publishedUntil,
-            String delay, DisclosureQueries.Known known, String loading) {
+            String delay, DisclosureQueries.Known known, String loading, CurrencyChoice currency) {
         public String query() {
             return scope.query();
         }
@@ -133,24 +134,27 @@ public class DisclosureResource {
 
     @GET
     public Uni<Response> index(@QueryParam("period") String period, @QueryParam("venue") String venue,
-            @QueryParam("symbol") String symbol, @QueryParam("fundId") String fundId) {
-        return page("index", period, venue, symbol, fundId, (header, scope) -> indexData(scope)
+            @QueryParam("symbol") String symbol, @QueryParam("fundId") String fundId,
+            @QueryParam("currency") String currency) {
+        return page("index", period, venue, symbol, fundId, currency, (header, scope) -> indexData(scope)
                 .map(d -> Templates.index(header, d.total, d.venues, d.chart, d.series)));
     }
 
     @GET
     @Path("insurance-fund")
     public Uni<Response> insuranceFund(@QueryParam("period") String period, @QueryParam("venue") String venue,
-            @QueryParam("symbol") String symbol, @QueryParam("fundId") String fundId) {
-        return page("insurance-fund", period, venue, symbol, fundId, (header, scope) -> funds(scope)
+            @QueryParam("symbol") String symbol, @QueryParam("fundId") String fundId,
+            @QueryParam("currency") String currency) {
+        return page("insurance-fund", period, venue, symbol, fundId, currency, (header, scope) -> funds(scope, header.currency().label())
                 .map(funds -> Templates.insuranceFund(header, funds)));
     }
 
     @GET
     @Path("excess-equity")
     public Uni<Response> excessEquity(@QueryParam("period") String period, @QueryParam("venue") String venue,
-            @QueryParam("symbol") String symbol, @QueryParam("fundId") String fundId) {
-        return page("excess-equity", period, venue, symbol, fundId, (header, scope) ->
+            @QueryParam("symbol") String symbol, @QueryParam("fundId") String fundId,
+            @QueryParam("currency") String currency) {
+        return page("excess-equity", period, venue, symbol, fundId, currency, (header, scope) ->
                 queries.totalsWithHistograms(scope, DisclosureQueries.Group.POLICY_AND_VENUE).map(groups -> {
                     Totals all = sum(groups.values());
                     List<Bucket> distribution = distribution(all);
@@ -161,7 +165,7 @@ public class DisclosureResource {
                             new SvgCharts.Point("bankrupt (a loss)", BigDecimal.valueOf(distribution.get(0).count())),
                             new SvgCharts.Point("nothing left", BigDecimal.valueOf(distribution.get(1).count())),
                             new SvgCharts.Point("excess equity left", BigDecimal.valueOf(left))));
-                    String amounts = SvgCharts.bars("Excess equity, where some was left", "excess equity (quote currency)",
+                    String amounts = SvgCharts.bars("Excess equity, where some was left", "excess equity (" + header.currency().label() + ")",
                             "full liquidations", distribution.stream().skip(2).map(b -> new SvgCharts.Point(b.label(),
                                     BigDecimal.valueOf(b.count()))).toList());
                     return Templates.excessEquity(header, rows(groups), distribution, outcomes, amounts);
@@ -171,8 +175,9 @@ public class DisclosureResource {
     @GET
     @Path("liquidation-prices")
     public Uni<Response> liquidationPrices(@QueryParam("period") String period, @QueryParam("venue") String venue,
-            @QueryParam("symbol") String symbol, @QueryParam("fundId") String fundId) {
-        return page("liquidation-prices", period, venue, symbol, fundId, (header, scope) ->
+            @QueryParam("symbol") String symbol, @QueryParam("fundId") String fundId,
+            @QueryParam("currency") String currency) {
+        return page("liquidation-prices", period, venue, symbol, fundId, currency, (header, scope) ->
                 queries.totalsWithHistograms(scope, DisclosureQueries.Group.SYMBOL).map(symbols -> {
                     String chart = SvgCharts.bars("Mean distance of liquidation from bankruptcy price", "symbol",
                             "basis points", symbols.entrySet().stream().map(e -> new SvgCharts.Point(e.getKey(),
@@ -184,13 +189,14 @@ public class DisclosureResource {
     @GET
     @Path("register")
     public Uni<Response> register(@QueryParam("period") String period, @QueryParam("venue") String venue,
-            @QueryParam("symbol") String symbol, @QueryParam("fundId") String fundId, @QueryParam("before") String beforeText) {
+            @QueryParam("symbol") String symbol, @QueryParam("fundId") String fundId,
+            @QueryParam("currency") String currency, @QueryParam("before") String beforeText) {
         QueryParams params = new QueryParams();
         Long before = params.integer("before", beforeText, 0, Long.MAX_VALUE);
         if (!params.ok()) {
             return Uni.createFrom().item(params.invalid());
         }
-        return page("register", period, venue, symbol, fundId, (header, scope) ->
+        return page("register", period, venue, symbol, fundId, currency, (header, scope) ->
                 queries.register(header.scope(), publishedBefore(), before, REGISTER_PAGE + 1).map(rows -> {
                     boolean more = rows.size() > REGISTER_PAGE;
                     List<DisclosureQueries.RegisterRow> page = more ? rows.subList(0, REGISTER_PAGE) : rows;
@@ -206,16 +212,18 @@ public class DisclosureResource {
     @GET
     @Path("quarterly")
     public Uni<Response> quarterly(@QueryParam("period") String period, @QueryParam("venue") String venue,
-            @QueryParam("symbol") String symbol, @QueryParam("fundId") String fundId) {
+            @QueryParam("symbol") String symbol, @QueryParam("fundId") String fundId,
+            @QueryParam("currency") String currency) {
         String asked = period == null || period.isBlank() ? Period.quarterOf(publishedDay().minusDays(1)) : period;
-        return page("quarterly", asked, venue, symbol, fundId, (header, scope) -> summary(scope, header.treeSize(), header.rootHash())
+        return page("quarterly", asked, venue, symbol, fundId, currency, (header, scope) -> summary(scope, header.treeSize(), header.rootHash(), header.currency())
                 .map(summary -> Templates.quarterly(header, summary, quartersOf(scope.period()))));
     }
 
     /** The summary of a (published) scope, covering the log up to the checkpoint named. */
-    private Uni<QuarterlySummary> summary(Scope scope, Long treeSize, String rootHash) {
-        return queries.totalsWithHistograms(scope, DisclosureQueries.Group.ALL).chain(all -> funds(scope)
-                .map(funds -> QuarterlySummary.of(sum(all.values()), funds, LiquidationEngine.VERSION, treeSize, rootHash)));
+    private Uni<QuarterlySummary> summary(Scope scope, Long treeSize, String rootHash, CurrencyChoice currency) {
+        return queries.totalsWithHistograms(scope, DisclosureQueries.Group.ALL).chain(all -> funds(scope, currency.label())
+                .map(funds -> QuarterlySummary.of(sum(all.values()), funds, LiquidationEngine.VERSION, treeSize, rootHash,
+                        currency.code())));
     }
 
     /** The four quarters of the period's year, for moving between them. */
@@ -226,7 +234,7 @@ public class DisclosureResource {
     @GET
     @Path("methodology")
     public Uni<Response> methodology(@QueryParam("period") String period) {
-        return page("methodology", period, null, null, null, (header, scope) -> Uni.createFrom().item(Templates.methodology(header)));
+        return page("methodology", period, null, null, null, null, (header, scope) -> Uni.createFrom().item(Templates.methodology(header)));
     }
 
     /**
@@ -250,9 +258,10 @@ public class DisclosureResource {
     @Path("{page}.csv")
     public Uni<Response> csv(@PathParam("page") String page, @QueryParam("table") String table,
             @QueryParam("period") String period, @QueryParam("venue") String venue, @QueryParam("symbol") String symbol,
-            @QueryParam("fundId") String fundId, @QueryParam("before") String beforeText) {
+            @QueryParam("fundId") String fundId,
+            @QueryParam("currency") String currency, @QueryParam("before") String beforeText) {
         QueryParams params = new QueryParams();
-        Scope scope = scope(params, period, venue, symbol, fundId);
+        Scope scope = scope(params, period, venue, symbol, fundId, currency);
         Long before = params.integer("before", beforeText, 0, Long.MAX_VALUE);
         if (!params.ok()) {
             return Uni.createFrom().item(params.invalid());
@@ -261,29 +270,38 @@ public class DisclosureResource {
         if (csvTable.isEmpty()) {
             return Uni.createFrom().item(ProblemResponses.of(Problem.of(404, "Not Found", "No such table on this page.")));
         }
-        Scope asked = scope;
-        Scope published = asked.until(publishedDay());
-        Uni<String> body = switch (csvTable.get()) {
+        CsvTable chosen = csvTable.get();
+        Uni<String> body = inOneCurrency(scope.until(publishedDay())).chain(shown -> table(chosen, shown.scope(),
+                scope.inFunds(shown.scope().funds()), before, shown.currency()).map(csv -> CsvTables.withCurrency(csv, shown.currency())));
+        String file = page + "-" + table + "-" + scope.period().label() + ".csv";
+        return cache.get(new PageKey(page, table, scope, before), () -> body).map(csv -> cacheable(Response.ok(csv,
+                "text/csv; charset=UTF-8")).header("Content-Disposition", "attachment; filename=\"" + file + "\"").build());
+    }
+
+    /**
+     * One CSV table over the published scope (the register over the scope asked, cut at the
+     * instant instead), both already in one currency's funds.
+     */
+    private Uni<String> table(CsvTable table, Scope published, Scope asked, Long before, CurrencyChoice currency) {
+        return switch (table) {
             case INDEX_VENUES -> queries.totals(published, DisclosureQueries.Group.VENUE).map(CsvTables::summary);
             case INDEX_SERIES -> queries.totals(published, published.period().daily() ? DisclosureQueries.Group.DAY
                     : DisclosureQueries.Group.MONTH).map(found -> CsvTables.summary(continuous(found, published.period(),
                     published.period().daily())));
-            case FUND_FLOWS -> funds(published).map(CsvTables::flows);
-            case FUND_BALANCES -> funds(published).map(CsvTables::balances);
-            case FUND_DRAWS -> funds(published).map(f -> CsvTables.losses(f, DisclosureResource.FundView::draws));
-            case FUND_SHORTFALLS -> funds(published, Integer.MAX_VALUE).map(f -> CsvTables.losses(f, DisclosureResource.FundView::shortfalls));
-            case FUND_RECONCILIATION -> funds(published).map(CsvTables::reconciliation);
+            case FUND_FLOWS -> funds(published, currency.label()).map(CsvTables::flows);
+            case FUND_BALANCES -> funds(published, currency.label()).map(CsvTables::balances);
+            case FUND_DRAWS -> funds(published, currency.label()).map(f -> CsvTables.losses(f, DisclosureResource.FundView::draws));
+            case FUND_SHORTFALLS -> funds(published, Integer.MAX_VALUE, currency.label())
+                    .map(f -> CsvTables.losses(f, DisclosureResource.FundView::shortfalls));
+            case FUND_RECONCILIATION -> funds(published, currency.label()).map(CsvTables::reconciliation);
             case EXCESS_BY_POLICY -> queries.totals(published, DisclosureQueries.Group.POLICY_AND_VENUE).map(CsvTables::excess);
             case EXCESS_DISTRIBUTION -> queries.totalsWithHistograms(published, DisclosureQueries.Group.ALL)
                     .map(g -> CsvTables.distribution(distribution(sum(g.values()))));
             case PRICES_BY_SYMBOL -> queries.totalsWithHistograms(published, DisclosureQueries.Group.SYMBOL).map(CsvTables::prices);
             case QUARTERLY_FIGURES -> checkpoints.latest().chain(cp -> summary(published, cp.map(Checkpoints.Stored::treeSize)
-                    .orElse(null), cp.map(c -> HexFormat.of().formatHex(c.rootHash())).orElse(null))).map(CsvTables::figures);
+                    .orElse(null), cp.map(c -> HexFormat.of().formatHex(c.rootHash())).orElse(null), currency)).map(CsvTables::figures);
             case REGISTER -> queries.register(asked, publishedBefore(), before, REGISTER_PAGE).map(CsvTables::register);
         };
-        String file = page + "-" + table + "-" + scope.period().label() + ".csv";
-        return cache.get(new PageKey(page, table, asked, before), () -> body).map(csv -> cacheable(Response.ok(csv,
-                "text/csv; charset=UTF-8")).header("Content-Disposition", "attachment; filename=\"" + file + "\"").build());
     }
 
     // --- assembling pages ---------------------------------------------------------------------
@@ -297,23 +315,36 @@ public class DisclosureResource {
      * delay: a day appears whole or not at all, so no figure, chart or CSV row says anything about
      * a liquidation before it may be published (the register cuts at the instant itself).
      */
-    private Uni<Response> page(String name, String period, String venue, String symbol, String fundId, PageBody body) {
+    private Uni<Response> page(String name, String period, String venue, String symbol, String fundId, String currency,
+            PageBody body) {
         QueryParams params = new QueryParams();
-        Scope scope = scope(params, period, venue, symbol, fundId);
+        Scope scope = scope(params, period, venue, symbol, fundId, currency);
         if (!params.ok()) {
             return Uni.createFrom().item(params.invalid());
         }
         LocalDate until = publishedDay();
-        Scope published = scope.until(until);
-        Supplier<Uni<String>> render = () -> checkpoints.latest().chain(cp -> queries.known(until, scope.venue()).chain(known -> {
-            Header header = new Header(scope, name, LiquidationEngine.VERSION, cp.map(Checkpoints.Stored::treeSize).orElse(null),
-                    cp.map(c -> HexFormat.of().formatHex(c.rootHash())).orElse(null),
-                    published.equals(scope) || name.equals("register") ? null : until, delay(), known.including(scope), loading());
-            return body.render(header, published);
-        })).chain(TemplateInstance::createUni);
+        Supplier<Uni<String>> render = () -> inOneCurrency(scope.until(until)).chain(shown -> checkpoints.latest()
+                .chain(cp -> queries.known(until, scope.venue()).chain(known -> {
+                    Header header = new Header(scope, name, LiquidationEngine.VERSION, cp.map(Checkpoints.Stored::treeSize).orElse(null),
+                            cp.map(c -> HexFormat.of().formatHex(c.rootHash())).orElse(null),
+                            shown.scope().period().equals(scope.period()) || name.equals("register") ? null : until, delay(),
+                            known.including(scope), loading(), shown.currency());
+                    return body.render(header, shown.scope());
+                }))).chain(TemplateInstance::createUni);
         // A page made while figures are still loading is not kept: the next reader gets the whole figures.
         Uni<String> html = startup.loading() ? render.get() : cache.get(new PageKey(name, null, scope, null), render);
         return html.map(page -> cacheable(Response.ok(page, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))).build());
+    }
+
+    /** A scope narrowed to the funds of one currency where it holds several, and that currency. */
+    private record Shown(Scope scope, CurrencyChoice currency) {
+    }
+
+    private Uni<Shown> inOneCurrency(Scope scope) {
+        return queries.currencies(scope).map(shares -> {
+            CurrencyChoice choice = CurrencyChoice.of(scope.currency(), shares);
+            return new Shown(scope.inFunds(choice.funds()), choice);
+        });
     }
 
     /** What a page says while startup work (demo data) is still loading its figures; null once it is done. */
@@ -350,12 +381,12 @@ public class DisclosureResource {
      * movements only; with a venue, only that venue's funds. Each with its flows, daily closing
      * balances (movements included) and its adequacy.
      */
-    private Uni<List<FundView>> funds(Scope scope) {
-        return funds(scope, SHORTFALLS);
+    private Uni<List<FundView>> funds(Scope scope, String currency) {
+        return funds(scope, SHORTFALLS, currency);
     }
 
     /** The funds, each with up to {@code shortfallLimit} ADL shortfalls (the CSV lists every one). */
-    private Uni<List<FundView>> funds(Scope scope, int shortfallLimit) {
+    private Uni<List<FundView>> funds(Scope scope, int shortfallLimit, String currency) {
         return queries.totals(scope, DisclosureQueries.Group.FUND).chain(totals -> queries.balances(scope)
                 .chain(balances -> queries.movements(scope).chain(movements -> queries.discontinuities(scope)
                         .chain(breaks -> queries.dailyDraws(scope).chain(dailyDraws -> {
@@ -366,18 +397,18 @@ public class DisclosureResource {
                             return io.smallrye.mutiny.Multi.createFrom().iterable(ids)
                                     .onItem().transformToUniAndConcatenate(id -> queries.largest(scope, id, DisclosureQueries.Loss.DRAW, 10)
                                             .chain(draws -> queries.largest(scope, id, DisclosureQueries.Loss.ADL_SHORTFALL, shortfallLimit)
-                                            .map(shortfalls -> fund(id, totals.getOrDefault(id, Totals.zero()), balances.get(id),
+                                            .map(shortfalls -> fund(id, currency, totals.getOrDefault(id, Totals.zero()), balances.get(id),
                                                     movements.getOrDefault(id, List.of()), draws, shortfalls, breaks.getOrDefault(id, 0L),
                                                     dailyDraws.getOrDefault(id, List.of())))))
                                     .collect().asList();
                         })))));
     }
 
-    private static FundView fund(String id, Totals totals, DisclosureQueries.FundBalances balances,
+    private static FundView fund(String id, String currency, Totals totals, DisclosureQueries.FundBalances balances,
             List<DisclosureQueries.MovementTotal> movements, List<DisclosureQueries.Draw> draws,
             List<DisclosureQueries.Draw> shortfalls, long breaks, List<DisclosureQueries.BalancePoint> dailyDraws) {
         List<DisclosureQueries.BalancePoint> points = balances == null ? List.of() : balances.days();
-        String chart = SvgCharts.line("Balance of " + id + " at the end of each day", "day (UTC)", "balance",
+        String chart = SvgCharts.line("Balance of " + id + " at the end of each day", "day (UTC)", "balance (" + currency + ")",
                 points.stream().map(p -> new SvgCharts.Point(p.day(), p.balance())).toList());
         return new FundView(id, totals, points, chart, movements, draws, shortfalls, breaks,
                 FundAdequacy.of(totals, balances, movements, dailyDraws));
@@ -432,7 +463,7 @@ public class DisclosureResource {
     }
 
     /** The scope of a page, parsed once: each bad parameter is named in {@code params}; null then. */
-    private static Scope scope(QueryParams params, String period, String venue, String symbol, String fundId) {
+    private static Scope scope(QueryParams params, String period, String venue, String symbol, String fundId, String currency) {
         Period p = null;
         try {
             p = Period.parse(period);
@@ -443,7 +474,11 @@ public class DisclosureResource {
         String v = params.identifier("venue", blankToNull(venue));
         String s = params.identifier("symbol", blankToNull(symbol));
         String f = params.identifier("fundId", blankToNull(fundId));
-        return params.ok() ? new Scope(p, v, s, f) : null;
+        String c = blankToNull(currency);
+        if (c != null && !c.equals(Scope.NOT_STATED) && !io.liqaudit.platform.InputRules.isCurrency(c)) {
+            params.problem("currency", io.liqaudit.platform.InputRules.CURRENCY_RULE + ", or - for funds whose currency is not stated");
+        }
+        return params.ok() ? new Scope(p, v, s, f, c, null) : null;
     }
 
     private static String blankToNull(String s) {

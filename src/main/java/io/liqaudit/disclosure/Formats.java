@@ -61,6 +61,11 @@ public final class Formats {
         return t.endsWith(".000000") ? t.substring(0, t.length() - 7) : t;
     }
 
+    /** A currency filter value as the pick list shows it: the code, or "not stated". */
+    public static String currencyOption(String value) {
+        return CurrencyChoice.optionLabel(value);
+    }
+
     /** A path segment for a link (a venue or an event id may hold characters a URL path may not). */
     public static String urlPath(String segment) {
         return java.net.URLEncoder.encode(segment, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");

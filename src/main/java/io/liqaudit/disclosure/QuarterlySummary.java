@@ -12,15 +12,18 @@ import java.util.List;
  * reconciliation and coverage) and verification. Pure: made from what the other pages read, so
  * each figure equals the same figure there.
  */
-public record QuarterlySummary(List<Section> sections) {
+public record QuarterlySummary(List<Section> sections, String currency) {
 
     /** How a figure's value reads: people's format on the page, plain text in the CSV. */
     public enum Unit {
         COUNT, MONEY, BASIS_POINTS, RATIO, PERCENT, TEXT
     }
 
-    /** A numbered figure; {@code value} null when it does not apply (shown as a dash), {@code text} for TEXT. */
-    public record Figure(String ref, String name, Unit unit, BigDecimal value, String text, String definition) {
+    /**
+     * A numbered figure; {@code value} null when it does not apply (shown as a dash), {@code text}
+     * for TEXT; {@code currency} the currency of a MONEY figure (null for the others).
+     */
+    public record Figure(String ref, String name, Unit unit, BigDecimal value, String text, String currency, String definition) {
 
         /** Whether the value is a number (right-aligned, never wrapped) rather than text (a version, a hash). */
         public boolean numeric() {
@@ -37,7 +40,7 @@ public record QuarterlySummary(List<Section> sections) {
             }
             return switch (unit) {
                 case COUNT -> Formats.count(value.longValueExact());
-                case MONEY -> Formats.money(value);
+                case MONEY -> Formats.money(value) + (currency == null ? "" : " " + currency);
                 case BASIS_POINTS -> Formats.bps(value);
                 case RATIO -> Formats.decimal(value) + "×";
                 case PERCENT -> Formats.decimal(value) + " %";
@@ -59,9 +62,9 @@ public record QuarterlySummary(List<Section> sections) {
 
     /** The figures of a scope: its totals (with histograms), its funds as the insurance-fund page reads them. */
     static QuarterlySummary of(Totals t, List<DisclosureResource.FundView> funds, String engineVersion, Long treeSize,
-            String rootHash) {
+            String rootHash, String currency) {
         List<Section> sections = new ArrayList<>();
-        sections.add(new Builder("1", "Liquidations")
+        sections.add(new Builder("1", "Liquidations", currency)
                 .count("Liquidations recorded", t.events(), "Liquidation events the venue reported that happened in the period "
                         + "(their occurredAt, UTC), each recorded once in the log.")
                 .count("Partial liquidations", t.partial(), "Liquidations our engine's replay closed part of the position in.")
@@ -71,14 +74,14 @@ public record QuarterlySummary(List<Section> sections) {
                 .count("Not replayable", t.unverifiable(), "Events our engine could not replay from their inputs (verdict "
                         + "unverifiable): they have no outcome and count in no figure below; 1.1 = 1.2 + 1.3 + 1.4 + 1.5.")
                 .money("Liquidated notional", t.notional(), "The sum of quantity × price over every fill of the replayable "
-                        + "liquidations, in the contract's quote currency.")
+                        + "liquidations, in the funds' currency.")
                 .money("Liquidation fees", t.fee(), "The sum of the fees our engine computed for every fill (notional × the "
                         + "venue's fee rate, rounded half-up to the currency's decimals, capped on the last fill).")
                 .money("Fees paid to insurance funds", t.feeToFund(), "The part of 1.7 whose recipient is the insurance fund "
                         + "under the venue's published policy.")
                 .build());
         long[] left = t.excessHist();
-        sections.add(new Builder("2", "Outcomes for traders")
+        sections.add(new Builder("2", "Outcomes for traders", currency)
                 .count("Bankrupt full liquidations", left[0], "Full liquidations that left negative equity: a bankruptcy loss "
                         + "paid by the insurance fund, or passed to auto-deleveraging where the fund could not pay it.")
                 .count("Full liquidations that left nothing", left[1], "Full liquidations that ended with equity exactly zero.")
@@ -94,7 +97,7 @@ public record QuarterlySummary(List<Section> sections) {
                 .bps("95th percentile of that distance (at most)", t.distancePercentileBps(95), "The upper edge of the "
                         + "25 bp bucket holding the 95th percentile of 2.6's distances.")
                 .build());
-        sections.add(new Builder("3", "Default resources: insurance funds")
+        sections.add(new Builder("3", "Default resources: insurance funds", currency)
                 .money("Bankruptcy losses", t.bankruptcyLoss(), "The sum of negative equity left by bankrupt liquidations "
                         + "(2.1): the losses the insurance funds and ADL had to absorb.")
                 .money("Paid by insurance funds", t.draws(), "The part of 3.1 the insurance funds paid (draws), up to what "
@@ -106,9 +109,9 @@ public record QuarterlySummary(List<Section> sections) {
                 .build());
         int n = 4;
         for (DisclosureResource.FundView fund : funds) {
-            sections.add(fund(String.valueOf(n++), fund));
+            sections.add(fund(String.valueOf(n++), fund, currency));
         }
-        sections.add(new Builder(String.valueOf(n), "Verification and integrity")
+        sections.add(new Builder(String.valueOf(n), "Verification and integrity", currency)
                 .count("Consistent", t.consistent(), "Liquidations whose reported figures our replay reproduced, with the "
                         + "fund's balance continuing from its previous liquidation.")
                 .count("Discrepant", t.discrepant(), "Liquidations where the venue's figures differ from our replay, or the "
@@ -122,12 +125,12 @@ public record QuarterlySummary(List<Section> sections) {
                         "The signed checkpoint of the tamper-evident log these pages cover; anyone can check each "
                         + "liquidation's inclusion proof against it.")
                 .build());
-        return new QuarterlySummary(sections);
+        return new QuarterlySummary(sections, currency);
     }
 
     /** A fund's reconciliation and adequacy, as its insurance-fund section says them. */
-    private static Section fund(String number, DisclosureResource.FundView fund) {
-        Builder b = new Builder(number, "Insurance fund " + fund.fundId());
+    private static Section fund(String number, DisclosureResource.FundView fund, String currency) {
+        Builder b = new Builder(number, "Insurance fund " + fund.fundId(), currency);
         FundAdequacy a = fund.adequacy();
         if (a == null) {
             return b.text("Balance", "not known", "The fund's liquidations in this period were not replayable, so no "
@@ -163,15 +166,18 @@ public record QuarterlySummary(List<Section> sections) {
     private static final class Builder {
         private final String number;
         private final String title;
+        private final String currency;
         private final List<Figure> figures = new ArrayList<>();
 
-        Builder(String number, String title) {
+        Builder(String number, String title, String currency) {
             this.number = number;
             this.title = title;
+            this.currency = currency;
         }
 
         private Builder add(String name, Unit unit, BigDecimal value, String text, String definition) {
-            figures.add(new Figure(number + "." + (figures.size() + 1), name, unit, value, text, definition));
+            figures.add(new Figure(number + "." + (figures.size() + 1), name, unit, value, text, unit == Unit.MONEY ? currency : null,
+                    definition));
             return this;
         }
 

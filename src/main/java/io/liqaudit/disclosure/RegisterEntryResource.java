@@ -2,6 +2,7 @@ package io.liqaudit.disclosure;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.liqaudit.evidence.InclusionCheck;
+import io.liqaudit.fund.FundRegistry;
 import io.liqaudit.ledger.Checkpoints;
 import io.liqaudit.ledger.LeafContent;
 import io.liqaudit.platform.json.CanonicalJson;
@@ -67,7 +68,8 @@ public class RegisterEntryResource {
 
     /** The published record: what the register row shows and what the replay found. */
     public record Entry(String venue, String eventId, String symbol, String side, String marginMode, String occurredAt,
-            String policy, String feeRecipient, String verdict, Figures figures, List<Step> steps, List<String> reasons) {
+            String policy, String feeRecipient, String verdict, Figures figures, List<Step> steps, List<String> reasons,
+            String fundId, String currency) {
     }
 
     /** The replay's settlement figures, as text (null when it could not replay). */
@@ -87,9 +89,11 @@ public class RegisterEntryResource {
     private final LiqauditConfig config;
 
     private final io.liqaudit.ledger.LedgerKeys keys;
+    private final FundRegistry funds;
 
     RegisterEntryResource(LiquidationQueries events, InclusionCheck inclusion, LedgerProofs proofs, Checkpoints checkpoints,
-            LiqauditConfig config, io.liqaudit.ledger.LedgerKeys keys) {
+            LiqauditConfig config, io.liqaudit.ledger.LedgerKeys keys, FundRegistry funds) {
+        this.funds = funds;
         this.keys = keys;
         this.events = events;
         this.inclusion = inclusion;
@@ -101,10 +105,12 @@ public class RegisterEntryResource {
     @GET
     @Operation(summary = "One published liquidation (HTML): its fields, what happened, its verdict, its leaf's preimage and its proof checked")
     public Uni<Response> entry(@PathParam("venue") String venue, @PathParam("eventId") String eventId) {
-        return published(venue, eventId, stored -> inclusion.of(stored).chain(outcome -> proof(stored.sequence(), outcome))
-                .map(proof -> Response.ok(Templates.registerEntry(entry(stored), proof, preimage(stored, proof),
+        return published(venue, eventId, stored -> funds.find(stored.input().path("insuranceFund").path("fundId").asText())
+                .chain(fund -> inclusion.of(stored).chain(outcome -> proof(stored.sequence(), outcome))
+                .map(proof -> Response.ok(Templates.registerEntry(entry(stored, fund.map(FundRegistry.Fund::currency).orElse(null)),
+                        proof, preimage(stored, proof),
                         Formats.duration(config.disclosure().registerDelay())).render(), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                        .build()));
+                        .build())));
     }
 
     @GET
@@ -176,7 +182,8 @@ public class RegisterEntryResource {
     }
 
     /** Only what the register publishes: no account reference, no reported figures beyond the differences the verdict names. */
-    private static Entry entry(LiquidationQueries.StoredEvent e) {
+    /** The published record; amounts in the fund's currency ({@code currency} null: no admin has stated it). */
+    private static Entry entry(LiquidationQueries.StoredEvent e, String currency) {
         JsonNode in = e.input();
         JsonNode result = e.recomputation();
         List<Step> steps = new ArrayList<>();
@@ -199,6 +206,7 @@ public class RegisterEntryResource {
                 result.path("adlShortfall").asText(), result.path("insuranceFundDelta").asText()) : null;
         return new Entry(e.venue(), e.eventId(), in.path("symbol").asText(), in.path("position").path("side").asText(),
                 in.path("position").path("marginMode").asText(), in.path("occurredAt").asText(), in.path("policy").path("mode").asText(),
-                in.path("policy").path("feeRecipient").asText(), result.path("verdict").asText(), figures, steps, reasons);
+                in.path("policy").path("feeRecipient").asText(), result.path("verdict").asText(), figures, steps, reasons,
+                in.path("insuranceFund").path("fundId").asText(), currency == null ? "(currency not stated)" : currency);
     }
 }

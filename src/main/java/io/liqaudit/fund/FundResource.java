@@ -88,8 +88,8 @@ public class FundResource {
                     problems.add(new FieldError("$." + f, "is not a field of a fund registration"));
                 }
             });
-            if (currency == null || !currency.isTextual() || !CURRENCY.matcher(currency.textValue()).matches()) {
-                problems.add(new FieldError("$.currency", "must be a currency code of 2 to 12 capital letters or digits (USDT, BTC)"));
+            if (currency == null || !currency.isTextual() || !InputRules.isCurrency(currency.textValue())) {
+                problems.add(new FieldError("$.currency", InputRules.CURRENCY_RULE));
             }
         }
         if (!problems.isEmpty()) {
@@ -111,8 +111,6 @@ public class FundResource {
         return registry.find(fundId).map(f -> f.isPresent() ? Response.ok(f.get()).build()
                 : ProblemResponses.of(Problem.of(404, "Not Found", "No insurance fund " + fundId + " is registered.")));
     }
-
-    static final java.util.regex.Pattern CURRENCY = java.util.regex.Pattern.compile("[A-Z0-9]{2,12}");
 
     @POST
     @Path("movements")

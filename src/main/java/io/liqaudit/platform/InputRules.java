@@ -44,6 +44,14 @@ public final class InputRules {
     private InputRules() {
     }
 
+    /** A currency code as funds are registered with: USDT, BTC (2 to 12 capital letters or digits). */
+    public static final String CURRENCY_RULE = "must be a currency code of 2 to 12 capital letters or digits (USDT, BTC)";
+    private static final java.util.regex.Pattern CURRENCY = java.util.regex.Pattern.compile("[A-Z0-9]{2,12}");
+
+    public static boolean isCurrency(String s) {
+        return s != null && CURRENCY.matcher(s).matches();
+    }
+
     public static boolean isIdentifier(String s) {
         return s != null && IDENTIFIER.matcher(s).matches();
     }

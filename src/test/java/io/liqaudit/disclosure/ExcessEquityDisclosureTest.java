@@ -26,8 +26,10 @@ class ExcessEquityDisclosureTest {
 
         List<String> rows = given().queryParam("period", "2026-05").queryParam("venue", venue).queryParam("table", "distribution")
                 .get("/disclosures/excess-equity.csv").then().statusCode(200).extract().asString().lines().toList();
-        assertThat(rows).containsExactly("excess_equity,full_liquidations", "bankrupt (a loss),1", "nothing left,1", "0 – 1,0",
-                "1 – 10,0", "10 – 100,0", "\"100 – 1,000\",0", "\"1,000 – 10,000\",1", "\"10,000 – 100,000\",1", "\"≥ 100,000\",0");
+        assertThat(rows).containsExactly("excess_equity,full_liquidations,currency", "bankrupt (a loss),1,not stated",
+                "nothing left,1,not stated", "0 – 1,0,not stated", "1 – 10,0,not stated", "10 – 100,0,not stated",
+                "\"100 – 1,000\",0,not stated", "\"1,000 – 10,000\",1,not stated", "\"10,000 – 100,000\",1,not stated",
+                "\"≥ 100,000\",0,not stated");
 
         String page = given().queryParam("period", "2026-05").queryParam("venue", venue).get("/disclosures/excess-equity")
                 .then().statusCode(200).extract().asString();

@@ -38,10 +38,12 @@ class PublicationDelayTest {
         }
     }
 
-    private static final List<String> PAGES = List.of("", "/insurance-fund", "/excess-equity", "/liquidation-prices", "/register");
+    private static final List<String> PAGES = List.of("", "/insurance-fund", "/excess-equity", "/liquidation-prices", "/register",
+            "/quarterly");
     private static final Map<String, List<String>> TABLES = Map.of("index", List.of("venues", "series"),
-            "insurance-fund", List.of("flows", "balances", "draws", "reconciliation"), "excess-equity", List.of("by-policy", "distribution"),
-            "liquidation-prices", List.of("by-symbol"), "register", List.of("register"));
+            "insurance-fund", List.of("flows", "balances", "draws", "shortfalls", "reconciliation"),
+            "excess-equity", List.of("by-policy", "distribution"), "liquidation-prices", List.of("by-symbol"),
+            "register", List.of("register"), "quarterly", List.of("figures"));
 
     @Test
     void noPageChartOrCsvTellsOfALiquidationBeforeTheDelay() {
@@ -74,8 +76,11 @@ class PublicationDelayTest {
             }
             TABLES.forEach((page, tables) -> tables.forEach(table -> {
                 List<String> rows = dataRows(page, table, day.toString(), venue, fund);
-                if (table.equals("distribution")) { // every bucket is listed, with its count last
-                    assertThat(rows).as(page + " " + table + " on " + day).allSatisfy(r -> assertThat(r).endsWith(",0"));
+                if (table.equals("distribution")) { // every bucket is listed, with its count (then the currency)
+                    assertThat(rows).as(page + " " + table + " on " + day).allSatisfy(r -> assertThat(r).contains(",0,"));
+                } else if (table.equals("figures")) { // every figure is listed; none of them may name the venue or fund
+                    assertThat(rows).as(page + " " + table + " on " + day).allSatisfy(r -> assertThat(r).doesNotContain(venue)
+                            .doesNotContain(fund).doesNotContain("Insurance fund "));
                 } else {
                     assertThat(rows).as(page + " " + table + " on " + day).isEmpty();
                 }

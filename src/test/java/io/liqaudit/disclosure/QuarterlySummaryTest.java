@@ -33,7 +33,7 @@ class QuarterlySummaryTest {
 
         List<List<String>> rows = records(given().queryParam("period", "2026-q2").queryParam("venue", venue)
                 .queryParam("table", "figures").get("/disclosures/quarterly.csv").then().statusCode(200).extract().asString());
-        assertThat(rows.get(0)).containsExactly("ref", "section", "figure", "unit", "value", "definition");
+        assertThat(rows.get(0)).containsExactly("ref", "section", "figure", "unit", "value", "definition", "currency");
         Map<String, String> value = new LinkedHashMap<>();
         for (List<String> r : rows.subList(1, rows.size())) {
             assertThat(r.get(5)).as("figure %s has a definition", r.get(0)).hasSizeGreaterThan(20);
