@@ -118,6 +118,9 @@ public class RegisterEntryResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "One published liquidation's proof document: leaf preimage, inclusion proof, checkpoint and key, for "
             + "the offline verifier (java -jar liqaudit-verifier.jar entry proof.json)")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200", description = "Preimage, inclusion proof, checkpoint and key in one document",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json",
+                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = io.liqaudit.disclosure.RegisterEntryResource.ProofDocument.class)))
     public Uni<Response> proofDocument(@PathParam("venue") String venue, @PathParam("eventId") String eventId) {
         return published(venue, eventId, stored -> checkpoints.latest().chain(cp -> {
             if (cp.isEmpty() || cp.get().treeSize() <= stored.sequence()) {

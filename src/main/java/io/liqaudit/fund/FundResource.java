@@ -74,6 +74,9 @@ public class FundResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Register an insurance fund with its currency, or state the currency of one registered without "
             + "(idempotent; another currency than the one stated is a 409)")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200", description = "The fund (201 when registered now)",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json",
+                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = io.liqaudit.fund.FundRegistry.Fund.class)))
     public Uni<Response> register(@PathParam("fundId") String fundId, JsonNode body) {
         List<FieldError> problems = new ArrayList<>();
         if (!InputRules.isIdentifier(fundId)) {
@@ -107,6 +110,9 @@ public class FundResource {
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.AUDITOR, Roles.RECONCILER, Roles.REGULATOR, Roles.INGESTOR})
     @Operation(summary = "A registered insurance fund: its currency, when and by whom (or by which liquidation) it was registered")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200", description = "The registered fund",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json",
+                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = io.liqaudit.fund.FundRegistry.Fund.class)))
     public Uni<Response> fund(@PathParam("fundId") String fundId) {
         return registry.find(fundId).map(f -> f.isPresent() ? Response.ok(f.get()).build()
                 : ProblemResponses.of(Problem.of(404, "Not Found", "No insurance fund " + fundId + " is registered.")));
@@ -118,6 +124,9 @@ public class FundResource {
     @RolesAllowed(Roles.INGESTOR)
     @Operation(summary = "Record a deposit, withdrawal or transfer of the fund (idempotent by movementId)")
     @Blocking
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200", description = "What became of the movement (201 when recorded now)",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json",
+                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = io.liqaudit.fund.FundResource.MovementRecorded.class)))
     public Uni<Response> recordMovement(@PathParam("fundId") String fundId, JsonNode body) {
         List<FieldError> problems = new ArrayList<>();
         if (!InputRules.isIdentifier(fundId)) {
@@ -163,6 +172,9 @@ public class FundResource {
     @Path("ledger")
     @RolesAllowed({Roles.AUDITOR, Roles.RECONCILER, Roles.REGULATOR})
     @Operation(summary = "The fund's events and movements in time order with running balances and continuity breaks")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200", description = "A page of the fund's chain",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json",
+                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = io.liqaudit.fund.FundResource.LedgerPage.class)))
     public Uni<Response> ledger(@PathParam("fundId") String fundId, @QueryParam("cursor") String cursor,
             @QueryParam("limit") String limit) {
         QueryParams params = new QueryParams();

@@ -15,7 +15,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** Tamper audits of the log, for auditors. */
@@ -32,16 +31,26 @@ public class LedgerAuditResource {
         this.identity = identity;
     }
 
+    /** An audit just started: follow it at /api/v1/ledger/audit/{id}. */
+    public record Started(long id, io.liqaudit.platform.JobStatus status) {
+    }
+
     @POST
     @Operation(summary = "Start a tamper audit of every stored event and every checkpoint; answers {id, status}")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "202", description = "The audit, started",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json",
+                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = io.liqaudit.ledger.LedgerAuditResource.Started.class)))
     public Uni<Response> start() {
-        return audits.start(identity.getPrincipal().getName()).map(a -> Response.accepted(Map.of("id", a.id(), "status",
-                a.status())).location(URI.create("/api/v1/ledger/audit/" + a.id())).build());
+        return audits.start(identity.getPrincipal().getName()).map(a -> Response.accepted(new Started(a.id(), a.status()))
+                .location(URI.create("/api/v1/ledger/audit/" + a.id())).build());
     }
 
     @GET
     @Path("{id}")
     @Operation(summary = "An audit's progress and, when DONE, the tampered sequences and the checkpoints that no longer match")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200", description = "The audit and what it found so far",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json",
+                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = io.liqaudit.ledger.LedgerAudits.AuditView.class)))
     public Uni<Response> get(@PathParam("id") String idText) {
         QueryParams params = new QueryParams();
         Long id = params.requiredInteger("id", idText, 1, Long.MAX_VALUE);

@@ -36,6 +36,9 @@ public class RecomputeResource {
     @Operation(summary = "Recompute one liquidation event (ENGINE-SPEC section 2 in, section 10 out); nothing is stored",
             description = "Malformed input answers 400 naming each bad field by its JSON path; a well-formed event "
                     + "that cannot be replayed answers 200 with verdict UNVERIFIABLE and its reasons.")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200", description = "The engine's result for the event (the recomputation object of a stored event)",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json",
+                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT)))
     public Response recompute(JsonNode body) {
         EventJsonReader.Result read = EventJsonReader.read(body, Instant.now().plus(config.ingest().maxClockSkew()));
         if (!read.isValid()) {

@@ -86,6 +86,9 @@ public class AdminUsersResource {
     }
 
     @POST
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "201", description = "The new user",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json",
+                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = io.liqaudit.security.AdminUsersResource.UserView.class)))
     public Uni<Response> create(@Valid @NotNull NewUser user) {
         return hashOffTheEventLoop(user.password())
                 .chain(hash -> users.create(user.username(), hash, user.roles()))

@@ -21,6 +21,9 @@ public class SecurityLogResource {
     }
 
     @GET
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200", description = "The most recent entries, newest first",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json",
+                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY, implementation = io.liqaudit.security.SecurityLog.LogEntry.class)))
     public Uni<Response> recent(@QueryParam("limit") String limitText) {
         QueryParams params = new QueryParams();
         int limit = params.limit(limitText, 100, 1000);

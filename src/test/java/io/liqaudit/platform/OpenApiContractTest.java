@@ -50,6 +50,11 @@ class OpenApiContractTest {
             for (Iterator<String> it = responses.fieldNames(); it.hasNext(); ) {
                 String status = it.next();
                 success |= status.startsWith("2");
+                JsonNode json = responses.path(status).path("content").path("application/json");
+                if (status.startsWith("2") && !json.isMissingNode() && json.path("schema").isEmpty()
+                        && !path.getKey().startsWith("/test-probe")) {
+                    wrong.add(name + " " + status + " has no schema");
+                }
                 if ((status.startsWith("4") || status.startsWith("5"))
                         && !responses.path(status).path("content").path("application/problem+json").path("schema").path("$ref")
                         .asText().equals("#/components/schemas/Problem")) {
@@ -94,6 +99,51 @@ class OpenApiContractTest {
         assertThat(check(doc, ref("LiquidationEvent"), e, "$")).containsExactlyInAnyOrder("$.unknownField is not a field",
                 "$.position.side is not one of [LONG, SHORT]", "$.position.quantity does not match the pattern",
                 "$.contract.lotSize is required");
+    }
+
+    /**
+     * Every JSON body README.md sends with curl ({@code -d '{…}'}) is valid against the request
+     * schema of the operation it is sent to (examples that elide parts with … are not JSON and are
+     * skipped, and their number is bounded so that the check cannot pass by skipping them all).
+     */
+    @Test
+    void everyReadmeRequestBodyIsValidAgainstTheDocument() throws Exception {
+        JsonNode doc = document();
+        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("README.md")).replace("\\\n", " ");
+        java.util.regex.Matcher curl = Pattern.compile("curl ([^\n]*?)-d '([^']*)'([^\n]*)").matcher(readme);
+        int checked = 0;
+        int elided = 0;
+        while (curl.find()) {
+            String command = curl.group(1) + " " + curl.group(3);
+            String body = curl.group(2);
+            if (body.contains("…")) {
+                elided++;
+                continue;
+            }
+            java.util.regex.Matcher url = Pattern.compile("http://localhost:8080(/[^\s?'\"]*)").matcher(command);
+            assertThat(url.find()).as("a URL in: " + command).isTrue();
+            String method = command.contains("-X PUT") ? "put" : "post";
+            String template = template(doc, url.group(1));
+            assertThat(template).as("an operation for " + url.group(1)).isNotNull();
+            JsonNode schema = doc.path("paths").path(template).path(method).path("requestBody").path("content")
+                    .path("application/json").path("schema");
+            assertThat(schema.isMissingNode()).as(method + " " + template + " takes a JSON body").isFalse();
+            assertThat(check(doc, schema, JSON.readTree(body), "$")).as("README's body for " + method + " " + template).isEmpty();
+            checked++;
+        }
+        assertThat(checked).isGreaterThanOrEqualTo(7);
+        assertThat(elided).isLessThanOrEqualTo(2);
+    }
+
+    /** The document's path template a concrete path is an instance of. */
+    private static String template(JsonNode doc, String path) {
+        for (Iterator<String> it = doc.path("paths").fieldNames(); it.hasNext(); ) {
+            String t = it.next();
+            if (path.matches(t.replaceAll("\\{[^}]+\\}", "[^/]+").replace(".", "\\."))) {
+                return t;
+            }
+        }
+        return null;
     }
 
     private static JsonNode ref(String name) {
