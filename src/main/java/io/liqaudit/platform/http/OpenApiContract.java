@@ -114,6 +114,12 @@ public class OpenApiContract implements OASFilter {
         if (path.contains("{")) {
             error(responses, "404", "Nothing answers to this path");
         }
+        if (op.getRequestBody() != null) { // platform/http/BodySizeLimit, and JAX-RS's own content negotiation
+            error(responses, "411", "The body has no length; nothing was read");
+            error(responses, "413", "The body is larger than the limit; nothing was read");
+            error(responses, "415", "The body is not of a type this operation reads");
+        }
+        error(responses, "500", "An unexpected failure; the problem's incident id is in the service's log");
         answers.forEach((status, description) -> {
             if (!status.startsWith("2")) {
                 error(responses, status, description);
