@@ -9,6 +9,7 @@ scripts/db-up.sh --fresh liquidations_test_tamper # scratch: the tamper audit te
 scripts/db-up.sh --fresh liquidations_test_quiet  # scratch: no scheduler, so only requests could write (PublicReadsNeverWriteTest)
 scripts/db-up.sh --fresh liquidations_test_crash  # scratch: the service is killed mid-ingest and restarted (CrashRecoveryIT)
 scripts/db-up.sh --fresh liquidations_test_demo   # scratch: demo data loads at start, readiness waits for it (ReadinessTest)
+scripts/db-up.sh --fresh liquidations_test_readme # scratch: README's commands run against the packaged service (ReadmeCommandsIT)
 # Pages are tested in a real headless browser: Debian's Chromium, typed into and clicked through
 # Debian's chromedriver (WebDriver), so nothing is downloaded at run time.
 if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then
