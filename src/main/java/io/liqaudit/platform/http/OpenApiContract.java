@@ -71,8 +71,12 @@ public class OpenApiContract implements OASFilter {
                     ref(BODIES.get(key)))));
         } else if (op.getRequestBody() != null && op.getRequestBody().getContent() != null) {
             // Other raw JSON bodies (report parameters, case actions) are objects whose fields the operation names.
-            op.getRequestBody().getContent().getMediaTypes().values().forEach(m -> {
-                if (m.getSchema() != null && (REF + "JsonNode").equals(m.getSchema().getRef())) {
+            // and a JSON body read as text to stream it (a statement to match) is still a JSON object, not a string.
+            op.getRequestBody().getContent().getMediaTypes().forEach((type, m) -> {
+                boolean tree = m.getSchema() != null && (REF + "JsonNode").equals(m.getSchema().getRef());
+                boolean text = type.equals("application/json") && m.getSchema() != null && m.getSchema().getType() != null
+                        && m.getSchema().getType().contains(Schema.SchemaType.STRING);
+                if (tree || text) {
                     m.setSchema(OASFactory.createSchema().addType(Schema.SchemaType.OBJECT));
                 }
             });
