@@ -41,19 +41,28 @@ public class OpenApiContract implements OASFilter {
             "PUT /api/v1/insurance-funds/{fundId}", "FundRegistration");
 
     /** Answers the annotations cannot know, by method and path: status and what it means. */
-    private static final Map<String, Map<String, String>> ANSWERS = Map.of(
-            "POST /api/v1/liquidations", ordered("201", "Recorded now (Location: the event)", "200",
+    private static final Map<String, Map<String, String>> ANSWERS = Map.ofEntries(
+            Map.entry("POST /api/v1/liquidations", ordered("201", "Recorded now (Location: the event)", "200",
                     "The identical event was recorded before: the same answer again", "409",
-                    "This venue and eventId are recorded with other content; nothing changed", "413", "The body is too large",
-                    "503", "Ingest is at capacity; nothing was recorded: send it again after Retry-After"),
-            "POST /api/v1/liquidations/batch", ordered("200", "Each item's outcome (created, duplicate, conflict or invalid)",
-                    "413", "The body is too large", "503", "Ingest is at capacity; nothing was recorded: send it again after "
-                            + "Retry-After"),
-            "POST /api/v1/insurance-funds/{fundId}/movements", ordered("201", "Recorded now", "200",
-                    "The identical movement was recorded before", "404", "No such fund is registered; nothing was recorded",
-                    "409", "This movementId is recorded with other content; nothing changed"),
-            "PUT /api/v1/insurance-funds/{fundId}", ordered("201", "Registered now", "200",
-                    "Registered before (its currency stated now, or the same)", "409", "The fund is registered in another currency"));
+                    "This venue and eventId are recorded with other content; nothing changed", "503",
+                    "Ingest is at capacity; nothing was recorded: send it again after Retry-After")),
+            Map.entry("POST /api/v1/liquidations/batch", ordered("200", "Each item's outcome (created, duplicate, conflict or "
+                    + "invalid)", "503", "Ingest is at capacity; nothing was recorded: send it again after Retry-After")),
+            Map.entry("POST /api/v1/insurance-funds/{fundId}/movements", ordered("201", "Recorded now", "200",
+                    "The identical movement was recorded before", "409",
+                    "This movementId is recorded with other content; nothing changed")),
+            Map.entry("PUT /api/v1/insurance-funds/{fundId}", ordered("201", "Registered now", "200",
+                    "Registered before (its currency stated now, or the same)", "409", "The fund is registered in another currency")),
+            Map.entry("POST /api/v1/cases/{id}/{action}", ordered("409", "The case's state does not allow this action")),
+            Map.entry("POST /api/v1/reconciliation/matches", ordered("409", "No signed checkpoint yet to match against")),
+            Map.entry("POST /api/v1/admin/users", ordered("409", "A user of that name exists already")),
+            Map.entry("PUT /api/v1/admin/users/{username}/roles", ordered("409", "It would leave no enabled admin")),
+            Map.entry("POST /api/v1/admin/users/{username}/disable", ordered("409", "It would leave no enabled admin")),
+            Map.entry("GET /disclosures/register/{venue}/{eventId}/proof.json", ordered("409",
+                    "The liquidation is not in a signed checkpoint yet")),
+            Map.entry("POST /portal/events/{venue}/{eventId}/evidence", ordered("409",
+                    "The event is not in a signed checkpoint yet: try again after Retry-After")),
+            Map.entry("POST /portal/cases/{id}/{action}", ordered("409", "The case's state does not allow this action")));
 
     @Override
     public void filterOpenAPI(OpenAPI api) {
