@@ -26,6 +26,9 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Cases as a REST resource, for a venue's ticketing system and the portal alike. */
 @Path("/api/v1/cases")
@@ -50,9 +53,9 @@ public class CaseResource {
 
     @GET
     @Operation(summary = "Cases, newest first, filtered by venue, state and assignee; cursor pages")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200", description = "A page of cases and the cursor of the next",
-            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json",
-                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = io.liqaudit.cases.CaseResource.Page.class)))
+    @APIResponse(responseCode = "200", description = "A page of cases and the cursor of the next",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = CaseResource.Page.class)))
     public Uni<Response> list(@QueryParam("venue") String venue, @QueryParam("state") String state,
             @QueryParam("assignee") String assignee, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         QueryParams params = new QueryParams();
@@ -79,9 +82,9 @@ public class CaseResource {
     @GET
     @Path("{id}")
     @Operation(summary = "A case with its timeline: every action, who took it and when, the state before and after")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200", description = "The case with its timeline",
-            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json",
-                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = io.liqaudit.cases.CaseView.class)))
+    @APIResponse(responseCode = "200", description = "The case with its timeline",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = CaseView.class)))
     public Uni<Response> get(@PathParam("id") String idText) {
         QueryParams params = new QueryParams();
         Long id = params.requiredInteger("id", idText, 1, Long.MAX_VALUE);
@@ -100,9 +103,9 @@ public class CaseResource {
                     + "names the assignee, propose the outcome (CONFIRMED_BREACH, VENUE_EXPLAINED, ENGINE_OR_DATA_ISSUE, "
                     + "FALSE_POSITIVE), snooze the time until. Four eyes: who proposed cannot approve. A transition the "
                     + "rules forbid is a 409 that says why; every action is appended to the case's timeline.")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200", description = "The case after the action",
-            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json",
-                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = io.liqaudit.cases.CaseView.class)))
+    @APIResponse(responseCode = "200", description = "The case after the action",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = CaseView.class)))
     public Uni<Response> act(@PathParam("id") String idText, @PathParam("action") String actionText, JsonNode body) {
         QueryParams params = new QueryParams();
         Long id = params.requiredInteger("id", idText, 1, Long.MAX_VALUE);

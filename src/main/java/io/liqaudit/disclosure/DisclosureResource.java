@@ -215,7 +215,8 @@ public class DisclosureResource {
             @QueryParam("symbol") String symbol, @QueryParam("fundId") String fundId,
             @QueryParam("currency") String currency) {
         String asked = period == null || period.isBlank() ? Period.quarterOf(publishedDay().minusDays(1)) : period;
-        return page("quarterly", asked, venue, symbol, fundId, currency, (header, scope) -> summary(scope, header.treeSize(), header.rootHash(), header.currency())
+        return page("quarterly", asked, venue, symbol, fundId, currency, (header, scope) -> summary(scope, header.treeSize(),
+                header.rootHash(), header.currency())
                 .map(summary -> Templates.quarterly(header, summary, quartersOf(scope.period()))));
     }
 

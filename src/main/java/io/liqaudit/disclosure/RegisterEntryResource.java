@@ -28,6 +28,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * One published liquidation, for anyone: its published fields (never the account), what happened
@@ -118,9 +121,9 @@ public class RegisterEntryResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "One published liquidation's proof document: leaf preimage, inclusion proof, checkpoint and key, for "
             + "the offline verifier (java -jar liqaudit-verifier.jar entry proof.json)")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200", description = "Preimage, inclusion proof, checkpoint and key in one document",
-            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json",
-                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = io.liqaudit.disclosure.RegisterEntryResource.ProofDocument.class)))
+    @APIResponse(responseCode = "200", description = "Preimage, inclusion proof, checkpoint and key in one document",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = RegisterEntryResource.ProofDocument.class)))
     public Uni<Response> proofDocument(@PathParam("venue") String venue, @PathParam("eventId") String eventId) {
         return published(venue, eventId, stored -> checkpoints.latest().chain(cp -> {
             if (cp.isEmpty() || cp.get().treeSize() <= stored.sequence()) {

@@ -31,6 +31,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Insurance funds: movements outside liquidations, and the chain of balances. */
 @Path("/api/v1/insurance-funds/{fundId}")
@@ -65,6 +68,15 @@ public class FundResource {
         this.identity = identity;
     }
 
+    /** The path's fund id, named when it is not an identifier (a list the body's problems join). */
+    private static List<FieldError> fundIdProblems(String fundId) {
+        List<FieldError> problems = new ArrayList<>();
+        if (!InputRules.isIdentifier(fundId)) {
+            problems.add(new FieldError("fundId", InputRules.IDENTIFIER_RULE));
+        }
+        return problems;
+    }
+
     /** What registering a fund takes: the currency all its amounts are in. */
     public record Registration(String currency) {
     }
@@ -74,14 +86,11 @@ public class FundResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Register an insurance fund with its currency, or state the currency of one registered without "
             + "(idempotent; another currency than the one stated is a 409)")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200", description = "The fund (201 when registered now)",
-            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json",
-                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = io.liqaudit.fund.FundRegistry.Fund.class)))
+    @APIResponse(responseCode = "200", description = "The fund (201 when registered now)",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = FundRegistry.Fund.class)))
     public Uni<Response> register(@PathParam("fundId") String fundId, JsonNode body) {
-        List<FieldError> problems = new ArrayList<>();
-        if (!InputRules.isIdentifier(fundId)) {
-            problems.add(new FieldError("fundId", InputRules.IDENTIFIER_RULE));
-        }
+        List<FieldError> problems = fundIdProblems(fundId);
         JsonNode currency = body == null ? null : body.get("currency");
         if (body == null || !body.isObject()) {
             problems.add(new FieldError("$", "must be a JSON object {\"currency\": \"USDT\"}"));
@@ -110,9 +119,9 @@ public class FundResource {
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.AUDITOR, Roles.RECONCILER, Roles.REGULATOR, Roles.INGESTOR})
     @Operation(summary = "A registered insurance fund: its currency, when and by whom (or by which liquidation) it was registered")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200", description = "The registered fund",
-            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json",
-                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = io.liqaudit.fund.FundRegistry.Fund.class)))
+    @APIResponse(responseCode = "200", description = "The registered fund",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = FundRegistry.Fund.class)))
     public Uni<Response> fund(@PathParam("fundId") String fundId) {
         return registry.find(fundId).map(f -> f.isPresent() ? Response.ok(f.get()).build()
                 : ProblemResponses.of(Problem.of(404, "Not Found", "No insurance fund " + fundId + " is registered.")));
@@ -124,14 +133,11 @@ public class FundResource {
     @RolesAllowed(Roles.INGESTOR)
     @Operation(summary = "Record a deposit, withdrawal or transfer of the fund (idempotent by movementId)")
     @Blocking
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200", description = "What became of the movement (201 when recorded now)",
-            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json",
-                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = io.liqaudit.fund.FundResource.MovementRecorded.class)))
+    @APIResponse(responseCode = "200", description = "What became of the movement (201 when recorded now)",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = FundResource.MovementRecorded.class)))
     public Uni<Response> recordMovement(@PathParam("fundId") String fundId, JsonNode body) {
-        List<FieldError> problems = new ArrayList<>();
-        if (!InputRules.isIdentifier(fundId)) {
-            problems.add(new FieldError("fundId", InputRules.IDENTIFIER_RULE));
-        }
+        List<FieldError> problems = fundIdProblems(fundId);
         FundMovement.Read read = FundMovement.read(body, Instant.now().plus(config.ingest().maxClockSkew()));
         problems.addAll(read.problems());
         if (!problems.isEmpty()) {
@@ -172,9 +178,9 @@ public class FundResource {
     @Path("ledger")
     @RolesAllowed({Roles.AUDITOR, Roles.RECONCILER, Roles.REGULATOR})
     @Operation(summary = "The fund's events and movements in time order with running balances and continuity breaks")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200", description = "A page of the fund's chain",
-            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json",
-                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = io.liqaudit.fund.FundResource.LedgerPage.class)))
+    @APIResponse(responseCode = "200", description = "A page of the fund's chain",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = FundResource.LedgerPage.class)))
     public Uni<Response> ledger(@PathParam("fundId") String fundId, @QueryParam("cursor") String cursor,
             @QueryParam("limit") String limit) {
         QueryParams params = new QueryParams();

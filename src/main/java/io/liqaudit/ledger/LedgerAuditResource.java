@@ -16,6 +16,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Tamper audits of the log, for auditors. */
 @Path("/api/v1/ledger/audit")
@@ -37,9 +40,9 @@ public class LedgerAuditResource {
 
     @POST
     @Operation(summary = "Start a tamper audit of every stored event and every checkpoint; answers {id, status}")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "202", description = "The audit, started",
-            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json",
-                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = io.liqaudit.ledger.LedgerAuditResource.Started.class)))
+    @APIResponse(responseCode = "202", description = "The audit, started",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = LedgerAuditResource.Started.class)))
     public Uni<Response> start() {
         return audits.start(identity.getPrincipal().getName()).map(a -> Response.accepted(new Started(a.id(), a.status()))
                 .location(URI.create("/api/v1/ledger/audit/" + a.id())).build());
@@ -48,9 +51,9 @@ public class LedgerAuditResource {
     @GET
     @Path("{id}")
     @Operation(summary = "An audit's progress and, when DONE, the tampered sequences and the checkpoints that no longer match")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200", description = "The audit and what it found so far",
-            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json",
-                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = io.liqaudit.ledger.LedgerAudits.AuditView.class)))
+    @APIResponse(responseCode = "200", description = "The audit and what it found so far",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = LedgerAudits.AuditView.class)))
     public Uni<Response> get(@PathParam("id") String idText) {
         QueryParams params = new QueryParams();
         Long id = params.requiredInteger("id", idText, 1, Long.MAX_VALUE);

@@ -15,6 +15,9 @@ import jakarta.ws.rs.core.Response;
 import java.util.Base64;
 import java.util.HexFormat;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** The public face of the log: anyone may check, without trusting us, that nothing recorded changed. */
 @Path("/api/v1/ledger")
@@ -43,9 +46,9 @@ public class LedgerResource {
     @GET
     @Path("checkpoint")
     @Operation(summary = "The latest signed checkpoint (C2SP signed note), or the one of ?treeSize=")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200", description = "The signed checkpoint",
-            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json",
-                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = io.liqaudit.ledger.LedgerResource.CheckpointView.class)))
+    @APIResponse(responseCode = "200", description = "The signed checkpoint",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = LedgerResource.CheckpointView.class)))
     public Uni<Response> checkpoint(@QueryParam("treeSize") String treeSizeText) {
         QueryParams params = new QueryParams();
         Long treeSize = params.integer("treeSize", treeSizeText, 0, Long.MAX_VALUE);
@@ -71,9 +74,9 @@ public class LedgerResource {
     @GET
     @Path("proof/inclusion")
     @Operation(summary = "Audit path of leaf ?sequence= in the tree of size ?treeSize= (RFC 9162 §2.1.3)")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200", description = "The inclusion proof (RFC 9162)",
-            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json",
-                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = io.liqaudit.ledger.LedgerProofs.InclusionProof.class)))
+    @APIResponse(responseCode = "200", description = "The inclusion proof (RFC 9162)",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = LedgerProofs.InclusionProof.class)))
     public Uni<Response> inclusion(@QueryParam("sequence") String sequenceText, @QueryParam("treeSize") String treeSizeText) {
         QueryParams params = new QueryParams();
         Long sequence = params.requiredInteger("sequence", sequenceText, 0, Long.MAX_VALUE);
@@ -93,9 +96,9 @@ public class LedgerResource {
     @GET
     @Path("proof/consistency")
     @Operation(summary = "Proof that the tree of size ?to= extends the tree of size ?from= (RFC 9162 §2.1.4)")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200", description = "The consistency proof (RFC 9162)",
-            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json",
-                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = io.liqaudit.ledger.LedgerProofs.ConsistencyProof.class)))
+    @APIResponse(responseCode = "200", description = "The consistency proof (RFC 9162)",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = LedgerProofs.ConsistencyProof.class)))
     public Uni<Response> consistency(@QueryParam("from") String fromText, @QueryParam("to") String toText) {
         QueryParams params = new QueryParams();
         Long from = params.requiredInteger("from", fromText, 1, Long.MAX_VALUE);

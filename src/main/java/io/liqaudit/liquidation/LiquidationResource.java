@@ -30,6 +30,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Records liquidation events (the venue's engine) and reads them back (auditors, reconcilers, regulators). */
 @Path("/api/v1/liquidations")
@@ -67,9 +70,9 @@ public class LiquidationResource {
                     + "eventId and content, whatever the whitespace or key order) was recorded before; 409 when that "
                     + "identity was recorded with other content (nothing changes); 400 naming each bad field.")
     @Blocking // reading, replaying and hashing are CPU work: never on the I/O thread
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200", description = "The stored event with its recomputation (201 when recorded now)",
-            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json",
-                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = io.liqaudit.liquidation.LiquidationQueries.StoredEvent.class)))
+    @APIResponse(responseCode = "200", description = "The stored event with its recomputation (201 when recorded now)",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = LiquidationQueries.StoredEvent.class)))
     public Uni<Response> record(JsonNode event) {
         if (event == null) {
             return Uni.createFrom().item(ProblemResponses.of(Problem.invalid("The request body is empty.",
@@ -106,9 +109,9 @@ public class LiquidationResource {
             description = "One result per item (created, duplicate, conflict, invalid with its problems); a bad item never "
                     + "blocks the others. The well-formed items are recorded in one transaction.")
     @Blocking // reading, replaying and hashing are CPU work: never on the I/O thread
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200", description = "Each item's outcome, in order, and the counts",
-            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json",
-                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = io.liqaudit.liquidation.LiquidationResource.BatchResult.class)))
+    @APIResponse(responseCode = "200", description = "Each item's outcome, in order, and the counts",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = LiquidationResource.BatchResult.class)))
     public Uni<Response> recordBatch(JsonNode body) {
         JsonNode events = body == null || !body.isObject() ? null : body.get("events");
         List<FieldError> shape = new ArrayList<>();
@@ -151,9 +154,9 @@ public class LiquidationResource {
     @Path("{venue}/{eventId}")
     @RolesAllowed({Roles.AUDITOR, Roles.RECONCILER, Roles.REGULATOR})
     @Operation(summary = "One recorded event: input as received, recomputations, verdict, findings, log sequence")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200", description = "The stored event, its leaf and every recomputation",
-            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json",
-                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = io.liqaudit.liquidation.LiquidationQueries.StoredEvent.class)))
+    @APIResponse(responseCode = "200", description = "The stored event, its leaf and every recomputation",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = LiquidationQueries.StoredEvent.class)))
     public Uni<Response> get(@PathParam("venue") String venue, @PathParam("eventId") String eventId) {
         return visibleEvent(venue, eventId, e -> Response.ok(e).build());
     }
@@ -185,9 +188,9 @@ public class LiquidationResource {
             + "words, with its formula, the numbers put into it and the result",
             description = "Recomputed from the stored input by the current engine (the same numbers as its recomputation). "
                     + "An UNVERIFIABLE event has no steps, only its reasons.")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200", description = "The replay explained, step by step",
-            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json",
-                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = io.liqaudit.liquidation.EventTrace.class)))
+    @APIResponse(responseCode = "200", description = "The replay explained, step by step",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = EventTrace.class)))
     public Uni<Response> trace(@PathParam("venue") String venue, @PathParam("eventId") String eventId) {
         return visibleEvent(venue, eventId, e -> Response.ok(EventTrace.of(e)).build());
     }
@@ -200,9 +203,9 @@ public class LiquidationResource {
                     + "sort: recorded (log order, newest first; default), time (occurredAt, latest first) or amount "
                     + "(amount at stake = |recomputed insurance-fund delta|, largest first). Pass nextCursor as cursor for "
                     + "the next page.")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200", description = "A page of events and the cursor of the next",
-            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json",
-                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = io.liqaudit.liquidation.LiquidationResource.Page.class)))
+    @APIResponse(responseCode = "200", description = "A page of events and the cursor of the next",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = LiquidationResource.Page.class)))
     public Uni<Response> list(@BeanParam SearchParams search, @QueryParam("limit") String limit) {
         QueryParams params = new QueryParams();
         EventSearch s = search.search(params, Identities.venueScope(identity).orElse(null));

@@ -8,8 +8,9 @@ import java.util.HexFormat;
 /**
  * One well-formed event ready to record: its canonical JSON text and digest, the parsed event,
  * the engine's recomputation of it and that recomputation's stored columns, the salt its leaf
- * commits to its account with (LeafContent, version 2), and its leaf with the recording time left open — all made before any lock is taken, on the request's thread, so
- * the sequencer's transaction does no CPU work it could have done elsewhere.
+ * commits to its account with (LeafContent, version 2), and its leaf with the recording time
+ * left open — all made before any lock is taken, on the request's thread, so the sequencer's
+ * transaction does no CPU work it could have done elsewhere.
  */
 public record Submission(LiquidationEvent event, String canonicalInput, byte[] digest, EngineResult recomputation,
         RecomputationWriter.Columns columns, byte[] salt, LeafContent.Template leaf) implements Prepared {

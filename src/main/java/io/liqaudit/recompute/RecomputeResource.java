@@ -18,6 +18,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** The engine on one event, nothing stored: for venues and auditors checking an event by hand. */
 @Path("/api/v1/engine/recompute")
@@ -36,9 +40,10 @@ public class RecomputeResource {
     @Operation(summary = "Recompute one liquidation event (ENGINE-SPEC section 2 in, section 10 out); nothing is stored",
             description = "Malformed input answers 400 naming each bad field by its JSON path; a well-formed event "
                     + "that cannot be replayed answers 200 with verdict UNVERIFIABLE and its reasons.")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200", description = "The engine's result for the event (the recomputation object of a stored event)",
-            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json",
-                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT)))
+    @APIResponse(responseCode = "200",
+            description = "The engine's result for the event (the recomputation object of a stored event)",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(type = SchemaType.OBJECT)))
     public Response recompute(JsonNode body) {
         EventJsonReader.Result read = EventJsonReader.read(body, Instant.now().plus(config.ingest().maxClockSkew()));
         if (!read.isValid()) {

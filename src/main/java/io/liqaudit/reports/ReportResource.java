@@ -24,6 +24,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * Regulator reports: the catalogue with each report's dictionary, runs started with parameters
@@ -51,9 +54,9 @@ public class ReportResource {
     @GET
     @Path("{id}")
     @Operation(summary = "One report's definition and dictionary")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200", description = "The report and its dictionary",
-            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json",
-                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = io.liqaudit.reports.ReportDefinition.class)))
+    @APIResponse(responseCode = "200", description = "The report and its dictionary",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = ReportDefinition.class)))
     public Response definition(@PathParam("id") String id) {
         return ReportCatalog.find(id).map(d -> Response.ok(d).build()).orElseGet(() -> unknown(id));
     }
@@ -64,9 +67,9 @@ public class ReportResource {
     @Operation(summary = "Start a run of the report, pinned to the latest signed checkpoint",
             description = "Body: the report's parameters, e.g. {\"period\": \"2026-Q3\", \"venue\": \"VENUE-A\"}. Answers 202 "
                     + "with Location; refuses unknown or bad parameters (400), a scope with no events (422), no checkpoint yet (409).")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "202", description = "The run, started",
-            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json",
-                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = io.liqaudit.reports.ReportRuns.RunView.class)))
+    @APIResponse(responseCode = "202", description = "The run, started",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = ReportRuns.RunView.class)))
     public Uni<Response> start(@PathParam("id") String id, JsonNode body) {
         var found = ReportCatalog.find(id);
         if (found.isEmpty()) {
@@ -105,9 +108,9 @@ public class ReportResource {
     @Path("runs")
     @Operation(summary = "The report runs, newest first, each with its status and package; cursor pages",
             description = "Packages are kept: every finished run stays listed and re-downloadable, never regenerated.")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200", description = "A page of runs, newest first",
-            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json",
-                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = io.liqaudit.reports.ReportResource.RunPage.class)))
+    @APIResponse(responseCode = "200", description = "A page of runs, newest first",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = ReportResource.RunPage.class)))
     public Uni<Response> list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         QueryParams params = new QueryParams();
         int size = params.limit(limit, 50, 500);
@@ -125,9 +128,9 @@ public class ReportResource {
     @GET
     @Path("runs/{runId}")
     @Operation(summary = "A run's status (RUNNING, DONE, FAILED), progress and, when done, its package's URL and SHA-256")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200", description = "The run and its progress",
-            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json",
-                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = io.liqaudit.reports.ReportRuns.RunView.class)))
+    @APIResponse(responseCode = "200", description = "The run and its progress",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = ReportRuns.RunView.class)))
     public Uni<Response> run(@PathParam("runId") String runIdText) {
         QueryParams params = new QueryParams();
         Long runId = params.requiredInteger("runId", runIdText, 1, Long.MAX_VALUE);

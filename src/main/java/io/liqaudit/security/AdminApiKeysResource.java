@@ -26,6 +26,9 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * API keys for machine clients, managed by admins: created (the key is shown once), listed
@@ -62,9 +65,9 @@ public class AdminApiKeysResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create an API key: {name, role, venue?, expiresAt?}; answers 201 {id, key}, the key shown only now")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "201", description = "The new key: its secret is shown this once",
-            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json",
-                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = io.liqaudit.security.AdminApiKeysResource.Created.class)))
+    @APIResponse(responseCode = "201", description = "The new key: its secret is shown this once",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = AdminApiKeysResource.Created.class)))
     public Uni<Response> create(JsonNode body) {
         JsonFields f = new JsonFields(InputRules.END);
         if (body == null || !body.isObject()) {
@@ -98,7 +101,7 @@ public class AdminApiKeysResource {
     @DELETE
     @Path("{id}")
     @Operation(summary = "Revoke a key at once")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "204", description = "Revoked")
+    @APIResponse(responseCode = "204", description = "Revoked")
     public Uni<Response> revoke(@PathParam("id") String id) {
         return keys.revoke(id, who(), null).chain(revoked -> revoked
                 ? audit(SecurityLog.Action.API_KEY_REVOKED, id, null).map(v -> Response.noContent().build())
@@ -108,9 +111,9 @@ public class AdminApiKeysResource {
     @POST
     @Path("{id}/rotate")
     @Operation(summary = "Replace a key: a new key (201 {id, key}) with the same name, role and venue; the old one revoked")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "201", description = "The replacing key: its secret is shown this once",
-            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json",
-                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = io.liqaudit.security.AdminApiKeysResource.Created.class)))
+    @APIResponse(responseCode = "201", description = "The replacing key: its secret is shown this once",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = AdminApiKeysResource.Created.class)))
     public Uni<Response> rotate(@PathParam("id") String id) {
         return keys.find(id).chain(found -> {
             if (found.isEmpty() || found.get().revokedAt() != null) {

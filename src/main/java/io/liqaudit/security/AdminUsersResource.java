@@ -22,6 +22,9 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** User administration. Every change is written to the security log with who did it and from where. */
 @Path("/api/v1/admin/users")
@@ -86,9 +89,9 @@ public class AdminUsersResource {
     }
 
     @POST
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "201", description = "The new user",
-            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json",
-                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = io.liqaudit.security.AdminUsersResource.UserView.class)))
+    @APIResponse(responseCode = "201", description = "The new user",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = AdminUsersResource.UserView.class)))
     public Uni<Response> create(@Valid @NotNull NewUser user) {
         return hashOffTheEventLoop(user.password())
                 .chain(hash -> users.create(user.username(), hash, user.roles()))

@@ -7,6 +7,10 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** The security log, newest first, for administrators. */
 @Path("/api/v1/admin/security-log")
@@ -21,9 +25,9 @@ public class SecurityLogResource {
     }
 
     @GET
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200", description = "The most recent entries, newest first",
-            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json",
-                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY, implementation = io.liqaudit.security.SecurityLog.LogEntry.class)))
+    @APIResponse(responseCode = "200", description = "The most recent entries, newest first",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = SecurityLog.LogEntry.class)))
     public Uni<Response> recent(@QueryParam("limit") String limitText) {
         QueryParams params = new QueryParams();
         int limit = params.limit(limitText, 100, 1000);

@@ -19,6 +19,9 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Re-verification runs: re-replay recorded events with the current engine version. */
 @Path("/api/v1/verification/runs")
@@ -39,9 +42,9 @@ public class VerificationResource {
     @Operation(summary = "Start re-replaying all events, or those matching a filter, in the background",
             description = "Body: {venue, symbol, fundId, verdict, from, to}, each optional ({} for all events). Answers 202 with the run; "
                     + "new recomputations are stored beside the old ones.")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "202", description = "The run, started",
-            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json",
-                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = io.liqaudit.verification.VerificationRuns.RunView.class)))
+    @APIResponse(responseCode = "202", description = "The run, started",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = VerificationRuns.RunView.class)))
     public Uni<Response> start(JsonNode body) {
         RunFilter.Read read = RunFilter.read(body);
         if (read.filter() == null) {
@@ -60,9 +63,9 @@ public class VerificationResource {
     @GET
     @Path("{id}")
     @Operation(summary = "A run's progress: done, total, rate, time left, and how many verdicts changed")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200", description = "The run and its progress",
-            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json",
-                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = io.liqaudit.verification.VerificationRuns.RunView.class)))
+    @APIResponse(responseCode = "200", description = "The run and its progress",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = VerificationRuns.RunView.class)))
     public Uni<Response> get(@PathParam("id") String idText) {
         QueryParams params = new QueryParams();
         Long id = params.requiredInteger("id", idText, 1, Long.MAX_VALUE);

@@ -68,7 +68,8 @@ class DisclosureLayoutTest {
                 for (String page : pages) {
                     browser.open(page);
                     List<String> console = browser.consoleMessages().stream()
-                            .filter(m -> !(PROBLEMS.contains(page) && m.contains("Failed to load resource: the server responded with a status of")))
+                            .filter(m -> !(PROBLEMS.contains(page)
+                                    && m.contains("Failed to load resource: the server responded with a status of")))
                             .toList();
                     assertThat(console).as("console messages on %s at %d px", page, width).isEmpty();
                     assertThat(browser.overflows()).as("%s at %d px scrolls sideways", page, width).isFalse();
