@@ -77,10 +77,6 @@ public class FundResource {
         return problems;
     }
 
-    /** What registering a fund takes: the currency all its amounts are in. */
-    public record Registration(String currency) {
-    }
-
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
