@@ -26,24 +26,30 @@ public class LedgerMetrics {
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = io.liqaudit.platform.json.ExactDecimalJson.newMapper();
 
     private final Pool pool;
-    private volatile double entries = Double.NaN;
-    private volatile double checkpointSize = Double.NaN;
+    /** Not read yet: the gauge says NaN (no value) rather than a zero that would look like a fact. */
+    private static final long UNKNOWN = -1;
+    private volatile long entries = UNKNOWN;
+    private volatile long checkpointSize = UNKNOWN;
     private volatile Instant checkpointAt;
-    private volatile double auditTampered = Double.NaN;
-    private volatile double auditFinished = Double.NaN;
+    private volatile long auditTampered = UNKNOWN;
+    private volatile long auditFinished = UNKNOWN;
 
     LedgerMetrics(@ReactiveDataSource(ReadPool.NAME) Pool pool, MeterRegistry registry) {
         this.pool = pool;
-        Gauge.builder("liqaudit.log.entries", this, m -> m.entries).description("Entries (events) in the log").register(registry);
-        Gauge.builder("liqaudit.checkpoint.tree.size", this, m -> m.checkpointSize)
+        Gauge.builder("liqaudit.log.entries", this, m -> known(m.entries)).description("Entries (events) in the log").register(registry);
+        Gauge.builder("liqaudit.checkpoint.tree.size", this, m -> known(m.checkpointSize))
                 .description("Tree size of the latest signed checkpoint").register(registry);
         Gauge.builder("liqaudit.checkpoint.age", this, LedgerMetrics::checkpointAge).baseUnit("seconds")
                 .description("Seconds since the latest checkpoint was signed").register(registry);
-        Gauge.builder("liqaudit.tamper.audit.last.tampered", this, m -> m.auditTampered)
+        Gauge.builder("liqaudit.tamper.audit.last.tampered", this, m -> known(m.auditTampered))
                 .description("Entries the last finished tamper audit found changed, missing or unproven (0: the log holds)")
                 .register(registry);
-        Gauge.builder("liqaudit.tamper.audit.last.finished.timestamp", this, m -> m.auditFinished).baseUnit("seconds")
+        Gauge.builder("liqaudit.tamper.audit.last.finished.timestamp", this, m -> known(m.auditFinished)).baseUnit("seconds")
                 .description("When the last tamper audit finished (Unix time)").register(registry);
+    }
+
+    private static double known(long value) {
+        return value == UNKNOWN ? Double.NaN : value;
     }
 
     private double checkpointAge() {
@@ -63,7 +69,7 @@ public class LedgerMetrics {
                 .execute().invoke(rows -> {
                     Row r = rows.iterator().next();
                     entries = r.getLong("entries");
-                    checkpointSize = r.getLong("tree_size") == null ? Double.NaN : r.getLong("tree_size");
+                    checkpointSize = r.getLong("tree_size") == null ? UNKNOWN : r.getLong("tree_size");
                     checkpointAt = r.getOffsetDateTime("created_at") == null ? null : r.getOffsetDateTime("created_at").toInstant();
                     if (r.getOffsetDateTime("finished_at") != null) {
                         auditTampered = count(r.getString("tampered")) + count(r.getString("bad_checkpoints"));
@@ -79,7 +85,7 @@ public class LedgerMetrics {
         try {
             return JSON.readTree(json).size();
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            return -1; // unreadable findings are themselves a reason to look
+            return 1; // unreadable findings are themselves a problem to look at
         }
     }
 }

@@ -20,13 +20,13 @@ public class VerificationMetrics {
 
     private final Pool pool;
     private final Counter events;
-    private volatile double running = Double.NaN;
+    private volatile long running = -1; // not read yet: the gauge says NaN
 
     VerificationMetrics(@ReactiveDataSource(ReadPool.NAME) Pool pool, MeterRegistry registry) {
         this.pool = pool;
         this.events = Counter.builder("liqaudit.verification.events").description("Events re-replayed by verification runs")
                 .register(registry);
-        Gauge.builder("liqaudit.verification.runs.running", this, m -> m.running).description("Verification runs in progress")
+        Gauge.builder("liqaudit.verification.runs.running", this, m -> m.running < 0 ? Double.NaN : m.running).description("Verification runs in progress")
                 .register(registry);
     }
 
