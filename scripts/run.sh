@@ -27,7 +27,7 @@ touch "$credentials"
 chmod 600 "$credentials"
 # Each secret is generated once, on the first run that lacks it, and kept.
 add_secret() { grep -q "^$1=" "$credentials" || echo "$1=$2" >> "$credentials"; }
-add_secret LIQAUDIT_BOOTSTRAP_USERS "admin:$(random_password):admin+auditor,auditor:$(random_password):auditor,regulator:$(random_password):regulator,reconciler:$(random_password):reconciler,ingestor:$(random_password):ingestor"
+add_secret LIQAUDIT_BOOTSTRAP_USERS "admin:$(random_password):admin+auditor,auditor:$(random_password):auditor,regulator:$(random_password):regulator,reconciler:$(random_password):reconciler,ingestor:$(random_password):ingestor,rulekeeper:$(random_password):rulekeeper"
 add_secret LIQAUDIT_CSRF_KEY "$(random_password)$(random_password)"
 add_secret LIQAUDIT_LEDGER_SIGNING_KEY "$(head -c 32 /dev/urandom | base64)"  # Ed25519 seed for checkpoints
 

@@ -31,7 +31,7 @@ class ReadmeCommandsIT {
 
     private static final int PORT = 8093;
     private static final List<String> NOT_RUN_HERE = List.of("./scripts/run.sh", "./scripts/test.sh");
-    private static final List<String> ROLES = List.of("admin", "auditor", "ingestor", "regulator", "reconciler");
+    private static final List<String> ROLES = List.of("admin", "auditor", "ingestor", "regulator", "reconciler", "rulekeeper");
 
     @Test
     void everyShellBlockOfTheReadmeRunsAgainstTheService() throws Exception {

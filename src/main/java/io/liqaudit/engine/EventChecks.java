@@ -24,7 +24,7 @@ final class EventChecks {
 
     static List<String> reasons(LiquidationEvent e) {
         EventChecks checks = new EventChecks();
-        checks.contract(e);
+        checks.contract(e.contract());
         checks.tiers(e.riskTiers());
         checks.policy(e.policy());
         checks.position(e.position(), e.contract().lotSize());
@@ -33,6 +33,18 @@ final class EventChecks {
         if (e.insuranceFund().balanceBefore().signum() < 0) {
             checks.add("insuranceFund.balanceBefore must be ≥ 0");
         }
+        return List.copyOf(checks.reasons);
+    }
+
+    /**
+     * The same checks of a contract, risk tiers and policy as an event's, for a venue's published
+     * rules (each reason starts with the field it names: riskTiers[2]: …).
+     */
+    static List<String> ruleReasons(LiquidationEvent.Contract contract, List<RiskTier> tiers, Policy policy) {
+        EventChecks checks = new EventChecks();
+        checks.contract(contract);
+        checks.tiers(tiers);
+        checks.policy(policy);
         return List.copyOf(checks.reasons);
     }
 
@@ -46,10 +58,10 @@ final class EventChecks {
         }
     }
 
-    private void contract(LiquidationEvent e) {
-        positive(e.contract().tickSize(), "contract.tickSize");
-        positive(e.contract().lotSize(), "contract.lotSize");
-        if (e.contract().quoteScale() < 0 || e.contract().quoteScale() > 18) {
+    private void contract(LiquidationEvent.Contract c) {
+        positive(c.tickSize(), "contract.tickSize");
+        positive(c.lotSize(), "contract.lotSize");
+        if (c.quoteScale() < 0 || c.quoteScale() > 18) {
             add("contract.quoteScale must be an integer from 0 to 18");
         }
     }

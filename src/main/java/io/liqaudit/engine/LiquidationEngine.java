@@ -20,6 +20,15 @@ public final class LiquidationEngine {
     }
 
     /** Never throws for a well-formed event: what cannot be replayed is {@link Verdict#UNVERIFIABLE}. */
+    /**
+     * What would make an event with this contract, these tiers and this policy unverifiable (the
+     * spec's rules for them), for a venue's published rules; empty when they keep them.
+     */
+    public static java.util.List<String> ruleProblems(LiquidationEvent.Contract contract,
+            java.util.List<LiquidationEvent.RiskTier> tiers, LiquidationEvent.Policy policy) {
+        return EventChecks.ruleReasons(contract, tiers, policy);
+    }
+
     public static EngineResult replay(LiquidationEvent event) {
         return replay(event, null);
     }

@@ -67,8 +67,33 @@ public final class EventJsonReader {
 
     private final JsonFields f;
 
+    private EventJsonReader(JsonFields f) {
+        this.f = f;
+    }
+
     private EventJsonReader(Instant latest) {
-        this.f = new JsonFields(latest);
+        this(new JsonFields(latest));
+    }
+
+    /**
+     * The objects an event carries, read exactly as in an event, for another document that carries
+     * them (a venue's published rule sets): problems go to the caller's {@link JsonFields}, paths
+     * are the caller's.
+     */
+    public static final class Parts {
+        private final EventJsonReader reader;
+
+        public Parts(JsonFields fields) {
+            this.reader = new EventJsonReader(fields);
+        }
+
+        public List<LiquidationEvent.RiskTier> riskTiers(JsonNode parent, String path) {
+            return reader.f.array(parent, path, "riskTiers", true, MAX_TIERS, reader::tier);
+        }
+
+        public LiquidationEvent.Policy policy(JsonNode parent, String path) {
+            return reader.f.object(parent, path, "policy", true, reader::policy);
+        }
     }
 
     /** Reads an event arriving now: its {@code occurredAt} may not be later than {@code latest}. */

@@ -115,7 +115,7 @@ public class PortalResource {
     @POST
     @Path("logout")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @RolesAllowed({Roles.AUDITOR, Roles.INGESTOR, Roles.REGULATOR, Roles.RECONCILER, Roles.ADMIN})
+    @RolesAllowed({Roles.AUDITOR, Roles.INGESTOR, Roles.REGULATOR, Roles.RECONCILER, Roles.ADMIN, Roles.RULEKEEPER})
     public Uni<Response> logout(@Context HttpServerRequest request) {
         Cookie cookie = request.getCookie(PortalSessions.COOKIE);
         Uni<Void> ended = cookie == null ? Uni.createFrom().voidItem()

@@ -25,7 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** The engine on one event, nothing stored: for venues and auditors checking an event by hand. */
 @Path("/api/v1/engine/recompute")
-@RolesAllowed({Roles.INGESTOR, Roles.AUDITOR, Roles.REGULATOR, Roles.RECONCILER, Roles.ADMIN})
+@RolesAllowed({Roles.INGESTOR, Roles.AUDITOR, Roles.REGULATOR, Roles.RECONCILER, Roles.ADMIN, Roles.RULEKEEPER})
 public class RecomputeResource {
 
     private final LiqauditConfig config;

@@ -31,7 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @RolesAllowed(Roles.ADMIN)
 public class AdminUsersResource {
 
-    static final String ROLE_PATTERN = "ingestor|auditor|regulator|reconciler|admin";
+    static final String ROLE_PATTERN = "ingestor|auditor|regulator|reconciler|admin|rulekeeper";
 
     public record NewUser(
             @NotNull @Pattern(regexp = "[A-Za-z0-9._@-]{1,64}", message = "1 to 64 of letters, digits and . _ @ -") String username,

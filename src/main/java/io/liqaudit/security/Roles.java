@@ -15,8 +15,10 @@ public final class Roles {
     public static final String RECONCILER = "reconciler";
     /** Manages users. */
     public static final String ADMIN = "admin";
+    /** The venue's keeper of its published rules: publishes rule sets (reading them is public). */
+    public static final String RULEKEEPER = "rulekeeper";
 
-    public static final List<String> ALL = List.of(INGESTOR, AUDITOR, REGULATOR, RECONCILER, ADMIN);
+    public static final List<String> ALL = List.of(INGESTOR, AUDITOR, REGULATOR, RECONCILER, ADMIN, RULEKEEPER);
 
     private Roles() {
     }

@@ -13,7 +13,8 @@ public final class TestUsers {
             Roles.AUDITOR, "t-auditor",
             Roles.REGULATOR, "t-regulator",
             Roles.RECONCILER, "t-reconciler",
-            Roles.INGESTOR, "t-ingestor");
+            Roles.INGESTOR, "t-ingestor",
+            Roles.RULEKEEPER, "t-rulekeeper");
 
     private TestUsers() {
     }

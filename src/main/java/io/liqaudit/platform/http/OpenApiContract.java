@@ -38,7 +38,8 @@ public class OpenApiContract implements OASFilter {
             "POST /api/v1/liquidations/batch", "LiquidationBatch",
             "POST /api/v1/engine/recompute", "LiquidationEvent",
             "POST /api/v1/insurance-funds/{fundId}/movements", "FundMovementRequest",
-            "PUT /api/v1/insurance-funds/{fundId}", "FundRegistration");
+            "PUT /api/v1/insurance-funds/{fundId}", "FundRegistration",
+            "POST /api/v1/venues/{venue}/rule-sets", "RuleSetDocument");
 
     /** Answers the annotations cannot know, by method and path: status and what it means. */
     private static final Map<String, Map<String, String>> ANSWERS = Map.ofEntries(
@@ -53,6 +54,9 @@ public class OpenApiContract implements OASFilter {
                     "This movementId is recorded with other content; nothing changed")),
             Map.entry("PUT /api/v1/insurance-funds/{fundId}", ordered("201", "Registered now", "200",
                     "Registered before (its currency stated now, or the same)", "409", "The fund is registered in another currency")),
+            Map.entry("POST /api/v1/venues/{venue}/rule-sets", ordered("201", "Published now (Location: the rule set)", "200",
+                    "The same rule set was published before", "409", "That ruleVersion is published with other content, or the "
+                            + "period overlaps another rule set for one of its symbols")),
             Map.entry("POST /api/v1/cases/{id}/{action}", ordered("409", "The case's state does not allow this action")),
             Map.entry("POST /api/v1/reconciliation/matches", ordered("409", "No signed checkpoint yet to match against")),
             Map.entry("POST /api/v1/admin/users", ordered("409", "A user of that name exists already")),
