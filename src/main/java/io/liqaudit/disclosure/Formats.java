@@ -99,7 +99,7 @@ public final class Formats {
     }
 
     /** Short axis labels: 1.2k, 3.4M. */
-    static String compact(BigDecimal value) {
+    public static String compact(BigDecimal value) {
         BigDecimal abs = value.abs();
         if (abs.compareTo(BigDecimal.valueOf(1_000_000)) >= 0) {
             return format("0.#").format(value.movePointLeft(6)) + "M";

@@ -97,6 +97,15 @@ public class RuleSets {
                 }));
     }
 
+    /** Every venue's rule sets, by venue and when they come into force (the public rules page). */
+    public Uni<List<View>> all() {
+        return reads.query(SELECT + " group by r.venue, r.rule_version order by r.venue, r.effective_from").execute().map(rows -> {
+            List<View> out = new ArrayList<>();
+            rows.forEach(r -> out.add(view(r)));
+            return out;
+        });
+    }
+
     /** A venue's rule sets, by when they come into force. */
     public Uni<List<View>> ofVenue(String venue) {
         return reads.preparedQuery(SELECT + " where r.venue = $1 group by r.venue, r.rule_version order by r.effective_from")

@@ -26,7 +26,7 @@ class DisclosureLayoutTest {
             "/disclosures/insurance-fund?period=2026", "/disclosures/insurance-fund?period=2026-01",
             "/disclosures/excess-equity?period=2026", "/disclosures/liquidation-prices?period=2026",
             "/disclosures/register?period=2026", "/disclosures/methodology", "/disclosures/quarterly?period=2026-Q1",
-            "/disclosures/quarterly?period=2026");
+            "/disclosures/quarterly?period=2026", "/disclosures/rules");
 
     /** Pages that answer a problem on purpose: Chromium reports their status on the console, and nothing else may be there. */
     private static final List<String> PROBLEMS = List.of("/disclosures?period=2026-13", "/disclosures/register/NO-VENUE/no-event");
@@ -58,6 +58,11 @@ class DisclosureLayoutTest {
         TestUsers.as(Roles.INGESTOR).contentType("application/json").body(batch.append("]}").toString())
                 .post("/api/v1/liquidations/batch").then().statusCode(200);
         io.liqaudit.ledger.LedgerProofsTest.latestCheckpointCovering(events.size());
+        // A venue's published rules, so the rules page has a tier table and chart to lay out.
+        int published = TestUsers.as(Roles.RULEKEEPER).contentType("application/json")
+                .body(java.nio.file.Files.readString(java.nio.file.Path.of("docs/examples/rule-set.json")))
+                .post("/api/v1/venues/LAYOUT-RULES/rule-sets").statusCode();
+        org.assertj.core.api.Assertions.assertThat(published).isIn(200, 201);
         String entry = "/disclosures/register/" + events.get(0).get("venue").asText() + "/layout-0";
         List<String> pages = new java.util.ArrayList<>(PAGES);
         pages.add(entry);
@@ -89,6 +94,7 @@ class DisclosureLayoutTest {
             browser.open("/disclosures?period=2026-01").screenshots("disclosures-overview-month");
             browser.open("/disclosures/quarterly?period=2026-Q1").screenshots("disclosures-quarterly");
             browser.open("/disclosures/excess-equity?period=2026").screenshots("disclosures-excess-equity");
+            browser.open("/disclosures/rules").screenshots("disclosures-rules");
             browser.open(entry).screenshots("disclosures-register-entry");
             assertThat(browser.text()).contains("the proof holds");
         }

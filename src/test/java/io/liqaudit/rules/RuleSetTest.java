@@ -77,6 +77,22 @@ class RuleSetTest {
     }
 
     @Test
+    void thePublishedRulesArePublicAsAPageAndCsv() {
+        String venue = "RULESPAGE-" + UUID.randomUUID().toString().substring(0, 8);
+        publish(venue, ruleSet("2026-07-01", "BTCUSDT", "2026-07-01T00:00:00Z", null)).then().statusCode(201);
+        String page = given().get("/disclosures/rules").then().statusCode(200).contentType(org.hamcrest.Matchers
+                .containsString("text/html")).extract().asString();
+        String section = page.substring(page.indexOf(venue + ": rule set 2026-07-01"));
+        assertThat(section).contains("<h3>BTCUSDT</h3>").contains("amounts in USDT").contains("<svg")
+                .contains("Maintenance margin rate").contains("goes to the insurance fund")
+                .contains("href=\"/api/v1/venues/" + venue + "/rule-sets/2026-07-01\"");
+        String csv = given().get("/disclosures/rules/tiers.csv").then().statusCode(200).extract().asString();
+        assertThat(csv.lines().filter(l -> l.startsWith(venue + ",2026-07-01,"))).hasSize(
+                TestEvents.fresh("consistent#4").get("riskTiers").size());
+        assertThat(given().get("/disclosures/methodology").then().extract().asString()).contains("href=\"/disclosures/rules\"");
+    }
+
+    @Test
     void aMalformedRuleSetNamesEachBadField() {
         ObjectNode doc = ruleSet("bad", "BTCUSDT", "2026-07-01T00:00:00Z", "2026-06-01T00:00:00Z");
         ObjectNode rules = (ObjectNode) doc.get("symbols").get("BTCUSDT");

@@ -101,6 +101,8 @@ final class EndpointMatrix {
             new Endpoint("GET", "/disclosures/register", "/disclosures/register", PUBLIC),
             new Endpoint("GET", "/disclosures/methodology", "/disclosures/methodology", PUBLIC),
             new Endpoint("GET", "/disclosures/quarterly", "/disclosures/quarterly", PUBLIC),
+            new Endpoint("GET", "/disclosures/rules", "/disclosures/rules", PUBLIC),
+            new Endpoint("GET", "/disclosures/rules/tiers.csv", "/disclosures/rules/tiers.csv", PUBLIC),
             new Endpoint("GET", "/disclosures/verifier.jar", "/disclosures/verifier.jar", PUBLIC),
             new Endpoint("GET", "/disclosures/register/{venue}/{eventId}/proof.json", "/disclosures/register/NO-VENUE/no-event/proof.json",
                     PUBLIC),
