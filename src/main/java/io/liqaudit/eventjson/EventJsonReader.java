@@ -113,6 +113,10 @@ public final class EventJsonReader {
      * the store (everything stored was read when it arrived), not of a request.
      */
     public static LiquidationEvent storedEvent(String input) {
+        LiquidationEvent streamed = StoredEventReader.read(input);
+        if (streamed != null) {
+            return streamed;
+        }
         JsonNode node;
         try {
             node = STORED.readTree(input);

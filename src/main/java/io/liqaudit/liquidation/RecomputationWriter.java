@@ -63,7 +63,7 @@ public final class RecomputationWriter {
                     decimal(p, EngineResult.Replayed::totalFee), decimal(p, EngineResult.Replayed::excessEquity),
                     decimal(p, EngineResult.Replayed::traderReturn), decimal(p, EngineResult.Replayed::insuranceFundDelta),
                     decimal(p, EngineResult.Replayed::bankruptcyLoss), decimal(p, EngineResult.Replayed::adlShortfall),
-                    EngineResultJson.write(r).toString(),
+                    EngineResultJson.text(r),
                     p.map(x -> x.differences().stream().map(EngineResult.Difference::field).toList()).orElse(List.of()));
         }
 
