@@ -2,7 +2,8 @@
 #   start_service DATABASE LOG ROLE   (extra environment is passed through, e.g. LIQAUDIT_DEMO_*)
 # Sets BENCH_CREDENTIALS (user:password of a user with ROLE) and stops the service on exit.
 # BENCH_KEEP_DB=1 keeps the database as a previous run left it (no reload of a million events);
-# BENCH_JAVA_OPTS are passed to the service's JVM (e.g. -Xmx256m).
+# BENCH_JAVA_OPTS are passed to the service's JVM (e.g. -Xmx256m); BENCH_APP runs another build's
+# quarkus-app directory (side-by-side comparisons: copy target/quarkus-app of the other commit).
 # A kept database keeps its signing key too: its checkpoints must verify with the key that signed them.
 signing_key() {
   local file="/tmp/liqaudit-bench-signing-key-$1"
@@ -23,10 +24,16 @@ start_service() {
   LIQAUDIT_BOOTSTRAP_USERS="$BENCH_CREDENTIALS:$role" \
   LIQAUDIT_LEDGER_SIGNING_KEY="$(signing_key "$db")" \
   LIQAUDIT_CSRF_KEY="$(head -c 32 /dev/urandom | base64)" \
-    java ${BENCH_JAVA_OPTS:-} -jar target/quarkus-app/quarkus-run.jar > "$log" 2>&1 &
+    java ${BENCH_JAVA_OPTS:-} -jar "${BENCH_APP:-target/quarkus-app}/quarkus-run.jar" > "$log" 2>&1 &
   BENCH_SERVICE=$!
   trap 'kill $BENCH_SERVICE 2>/dev/null || true' EXIT
-  for _ in $(seq 1 120); do curl -sf http://127.0.0.1:8089/q/health/ready >/dev/null && return 0; sleep 0.5; done
+  # Readiness stays DOWN while demo data loads (a million events take minutes): wait as long as the
+  # service lives, up to an hour.
+  for _ in $(seq 1 7200); do
+    curl -sf http://127.0.0.1:8089/q/health/ready >/dev/null && return 0
+    kill -0 "$BENCH_SERVICE" 2>/dev/null || break
+    sleep 0.5
+  done
   echo "the service did not become ready; see $log" >&2
   return 1
 }
