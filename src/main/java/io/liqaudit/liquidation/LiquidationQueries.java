@@ -3,6 +3,7 @@ package io.liqaudit.liquidation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.liqaudit.rules.RulesView;
 import io.liqaudit.ledger.LeafContent;
 import io.liqaudit.ledger.MerkleLogRepository;
 import io.liqaudit.platform.Timestamps;
@@ -33,7 +34,7 @@ public class LiquidationQueries {
      */
     public record StoredEvent(String venue, String eventId, long sequence, String leafHash, String leafSchema, String accountSalt,
             String recordedAt, String recordedBy, String verdict, List<String> findingCodes, boolean fundBalanceDiscontinuity,
-            JsonNode input, JsonNode recomputation, List<RecomputationView> recomputations) {
+            JsonNode input, JsonNode recomputation, List<RecomputationView> recomputations, RulesView rules) {
     }
 
     public record RecomputationView(long id, String engineVersion, String computedAt, Long runId, String verdict,
@@ -69,8 +70,10 @@ public class LiquidationQueries {
     public Uni<Optional<StoredEvent>> find(String venue, String eventId) {
         return pool.preparedQuery("""
                         select e.sequence, e.venue, e.event_id, e.recorded_at, e.recorded_by, e.input,
-                               e.verdict, e.finding_codes, e.fund_discontinuity, e.recomputation_id, encode(e.account_salt, 'hex') as salt
-                        from current_event e
+                               e.verdict, e.finding_codes, e.fund_discontinuity, e.recomputation_id, encode(e.account_salt, 'hex') as salt,
+                               c.standing as rule_standing, c.findings::text as rule_findings,
+                               exists (select 1 from rule_set r where r.venue = e.venue) as venue_publishes
+                        from current_event e left join rule_check c on c.event_sequence = e.sequence
                         where e.venue = $1 and e.event_id = $2""")
                 .execute(Tuple.of(venue, eventId))
                 .chain(rows -> {
@@ -87,8 +90,17 @@ public class LiquidationQueries {
                             e.getBoolean("fund_discontinuity"), parse(e.getString("input")),
                             history.stream().filter(h -> h.id() == e.getLong("recomputation_id")).findFirst()
                                     .map(RecomputationView::output).orElse(null),
-                            history))));
+                            history, rules(e)))));
                 });
+    }
+
+    private static RulesView rules(Row e) {
+        String standing = e.getString("rule_standing");
+        if (standing == null) {
+            return new RulesView(e.getBoolean("venue_publishes") ? RulesView.State.PENDING : RulesView.State.NOT_PUBLISHED,
+                    JSON.createArrayNode());
+        }
+        return new RulesView(RulesView.State.valueOf(standing), parse(e.getString("rule_findings")));
     }
 
     private Uni<List<RecomputationView>> recomputations(long sequence) {

@@ -12,6 +12,7 @@ import io.liqaudit.ledger.MerkleLogRepository;
 import io.liqaudit.platform.Timestamps;
 import io.liqaudit.recording.RecordStatus;
 import io.liqaudit.recording.RefusedSubmissions;
+import io.liqaudit.rules.RuleChecks;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -54,9 +55,12 @@ public class LiquidationRepository {
     private final MerkleLogRepository log;
     private final EventStanding standing;
     private final LogHead head;
+    private final RuleChecks rules;
 
-    LiquidationRepository(FundChainRepository fundChain, MerkleLogRepository log, EventStanding standing, LogHead head) {
+    LiquidationRepository(FundChainRepository fundChain, MerkleLogRepository log, EventStanding standing, LogHead head,
+            RuleChecks rules) {
         this.head = head;
+        this.rules = rules;
         this.fundChain = fundChain;
         this.log = log;
         this.standing = standing;
@@ -108,6 +112,10 @@ public class LiquidationRepository {
                             // The owner of standing makes them current and adds them to the public rollups first: a
                             // break found in this batch then moves a count that already includes it.
                             .chain(current -> standing.recorded(conn, current, recorded(created, sequences)))
+                            // Read after the head's lock: a rule set published before this batch took it is in view
+                            // (a re-check covers the events recorded before; rules/RuleRechecks).
+                            .chain(() -> rules.check(conn, toCheck(created, sequences), at))
+                            .chain(found -> standing.rulesChecked(conn, found))
                             .chain(() -> RefusedSubmissions.log(conn, RefusedSubmissions.Kind.LIQUIDATION_EVENT, refused))
                             .chain(() -> newNext == next ? Uni.createFrom().voidItem() : head.advance(conn, newNext))
                             .chain(() -> fundChain.reevaluate(conn, sequences, List.of()))
@@ -164,6 +172,14 @@ public class LiquidationRepository {
         }
         return RecomputationWriter.write(conn, sequences, created.stream().map(a -> a.submission().columns()).toList(),
                 at, null);
+    }
+
+    private static List<RuleChecks.Checked> toCheck(List<Arrival> created, List<Long> sequences) {
+        List<RuleChecks.Checked> out = new ArrayList<>(created.size());
+        for (int i = 0; i < created.size(); i++) {
+            out.add(new RuleChecks.Checked(sequences.get(i), created.get(i).submission().event(), List.of()));
+        }
+        return out;
     }
 
     private static List<RollupRepository.Recorded> recorded(List<Arrival> created, List<Long> sequences) {

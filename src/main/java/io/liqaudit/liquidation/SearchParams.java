@@ -7,6 +7,7 @@ import io.liqaudit.engine.PolicyMode;
 import io.liqaudit.engine.Verdict;
 import io.liqaudit.platform.http.Cursor;
 import io.liqaudit.platform.http.QueryParams;
+import io.liqaudit.rules.RuleComparison;
 import io.liqaudit.standing.FundChainFinding;
 import jakarta.ws.rs.QueryParam;
 import java.time.OffsetDateTime;
@@ -129,10 +130,15 @@ public class SearchParams {
         return c;
     }
 
-    /** An engine finding code, or the fund chain's own. */
+    /** An engine finding code, or the fund chain's, or the published rules'. */
     static String findingCode(QueryParams params, String finding) {
         for (FundChainFinding f : FundChainFinding.values()) {
             if (f.name().equals(finding)) {
+                return finding;
+            }
+        }
+        for (RuleComparison.Code c : RuleComparison.Code.values()) {
+            if (c.name().equals(finding)) {
                 return finding;
             }
         }
@@ -140,7 +146,7 @@ public class SearchParams {
         return code == null ? null : code.name();
     }
 
-    /** Every finding code a search can name: the engine's and the fund chain's. */
+    /** Every finding code a search can name: the engine's, the fund chain's and the published rules'. */
     public static List<String> findingCodes() {
         List<String> out = new java.util.ArrayList<>();
         for (FindingCode c : FindingCode.values()) {
@@ -148,6 +154,9 @@ public class SearchParams {
         }
         for (FundChainFinding f : FundChainFinding.values()) {
             out.add(f.name());
+        }
+        for (RuleComparison.Code c : RuleComparison.Code.values()) {
+            out.add(c.name());
         }
         return out;
     }

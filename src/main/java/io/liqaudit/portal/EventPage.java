@@ -8,19 +8,21 @@ import io.liqaudit.liquidation.FindingWords;
 import io.liqaudit.fund.FundChain;
 import io.liqaudit.liquidation.EventTrace;
 import io.liqaudit.liquidation.LiquidationQueries;
+import io.liqaudit.rules.RulesView;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * What the portal's event page shows: the event, reported against recomputed, findings, the trace,
- * every recomputation by engine version, its log place with a live inclusion check, its case, and
- * its fund's chain around it (the entry before, the event, the entries after; expected against stated balance).
+ * every recomputation by engine version, its log place with a live inclusion check, its case,
+ * its fund's chain around it (the entry before, the event, the entries after; expected against stated
+ * balance), and what its venue's published rules say of it.
  */
 public record EventPage(String venue, String eventId, long sequence, String leafHash, String recordedAt, String verdict,
         List<String> findingCodes, List<Difference> differences, List<Finding> findings, List<TraceEntry> trace,
         List<String> unverifiableReasons, String input, CaseView caseView,
         List<LiquidationQueries.RecomputationView> recomputations, InclusionCheck.Outcome inclusion, String fundId,
-        List<FundChain.Link> chain) {
+        List<FundChain.Link> chain, RulesView.State rules) {
 
     /** A field where the venue's report and the recomputation differ. */
     public record Difference(String field, String reported, String recomputed) {
@@ -51,9 +53,12 @@ public record EventPage(String venue, String eventId, long sequence, String leaf
         if (e.fundBalanceDiscontinuity()) {
             findings.add(new Finding("FUND_BALANCE_DISCONTINUITY", FindingWords.words("FUND_BALANCE_DISCONTINUITY"), "–", "–", "–"));
         }
+        // The published rules' findings: the field stands where a step would, published is expected, the event's actual.
+        e.rules().findings().forEach(f -> findings.add(new Finding(f.path("code").asText(), FindingWords.words(f.path("code").asText()),
+                f.path("field").asText(), text(f.get("published")), text(f.get("event")))));
         return new EventPage(e.venue(), e.eventId(), e.sequence(), e.leafHash(), e.recordedAt(), e.verdict(), e.findingCodes(),
                 differences, findings, trace.steps(), trace.unverifiableReasons(), e.input().toPrettyString(), caseView,
-                e.recomputations(), inclusion, fundId(e), chain);
+                e.recomputations(), inclusion, fundId(e), chain, e.rules().state());
     }
 
     private static String text(JsonNode n) {

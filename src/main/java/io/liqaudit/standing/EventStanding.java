@@ -45,9 +45,20 @@ public class EventStanding {
 
     /** A fund's chain was re-walked and these events' flags changed: their standing, and the public verdict counts. */
     public Uni<Void> chainRewalked(SqlClient client, List<ChainFlag> changes) {
+        return flagsChanged(client, changes.stream()
+                .map(c -> new EventStatusRepository.Flags(c.sequence(), c.discontinuity(), null)).toList());
+    }
+
+    /** Events were checked against their venue's published rules and these ones' findings changed: their standing, and the counts. */
+    public Uni<Void> rulesChecked(SqlClient client, List<RuleFindings> changes) {
+        return flagsChanged(client, changes.stream()
+                .map(c -> new EventStatusRepository.Flags(c.sequence(), null, c.codes())).toList());
+    }
+
+    private Uni<Void> flagsChanged(SqlClient client, List<EventStatusRepository.Flags> changes) {
         if (changes.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return status.storeChainFlags(client, changes).chain(moves -> rollups.moveToDiscrepant(client, moves));
+        return status.storeFlags(client, changes).chain(moves -> rollups.moveVerdicts(client, moves));
     }
 }

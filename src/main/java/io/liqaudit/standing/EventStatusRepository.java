@@ -23,7 +23,7 @@ import java.util.Map;
 class EventStatusRepository {
 
     private static final String PREVIOUS = """
-            select event_sequence, engine_verdict, fund_discontinuity from event_status where event_sequence = any($1::bigint[])
+            select event_sequence, engine_verdict, fund_discontinuity, rule_findings from event_status where event_sequence = any($1::bigint[])
             """;
     private static final String UPSERT = """
             insert into event_status (event_sequence, recomputation_id, engine_verdict, fund_discontinuity, verdict, finding_codes,
@@ -38,17 +38,18 @@ class EventStatusRepository {
             """;
     private static final String FLAGGED_EVENTS = """
             select e.sequence as event_sequence, e.engine_verdict, e.engine_finding_codes as finding_codes, e.occurred_at,
-                   e.venue, e.symbol, e.fund_id, e.policy_mode
+                   e.venue, e.symbol, e.fund_id, e.policy_mode, e.fund_discontinuity, e.rule_findings
             from current_event e
             where e.sequence = any($1::bigint[])
             """;
     private static final String STORE_FLAGS = """
-            update event_status s set fund_discontinuity = t.flag, verdict = t.verdict, finding_codes = string_to_array(t.codes, ',')
-            from unnest($1::bigint[], $2::boolean[], $3::text[], $4::text[]) as t(seq, flag, verdict, codes)
+            update event_status s set fund_discontinuity = t.flag, rule_findings = string_to_array(t.rules, ','), verdict = t.verdict,
+                finding_codes = string_to_array(t.codes, ',')
+            from unnest($1::bigint[], $2::boolean[], $3::text[], $4::text[], $5::text[]) as t(seq, flag, rules, verdict, codes)
             where s.event_sequence = t.seq
             """;
 
-    private record Previous(Verdict engine, boolean flag) {
+    private record Previous(Verdict engine, boolean flag, List<String> rules) {
     }
 
     /** Makes each recomputation its event's current one, keeping its chain flag; answers the events whose engine verdict changed. */
@@ -57,7 +58,8 @@ class EventStatusRepository {
         return client.preparedQuery(PREVIOUS).execute(Tuple.of((Object) sequences)).chain(rows -> {
             Map<Long, Previous> previous = new HashMap<>();
             for (Row r : rows) {
-                previous.put(r.getLong(0), new Previous(Verdict.valueOf(r.getString(1)), r.getBoolean(2)));
+                previous.put(r.getLong(0), new Previous(Verdict.valueOf(r.getString(1)), r.getBoolean(2),
+                        Arrays.asList(r.getArrayOfStrings(3))));
             }
             List<Long> changed = new ArrayList<>();
             List<String> verdicts = new ArrayList<>();
@@ -66,12 +68,13 @@ class EventStatusRepository {
             for (CurrentRecomputation c : current) {
                 Previous p = previous.get(c.sequence());
                 boolean flag = p != null && p.flag();
+                List<String> rules = p == null ? List.of() : p.rules();
                 if (p != null && p.engine() != c.engineVerdict()) {
                     changed.add(c.sequence());
                 }
                 flags.add(flag);
-                verdicts.add(EffectiveVerdict.of(c.engineVerdict(), flag).name());
-                codes.add(String.join(",", EffectiveVerdict.findingCodes(c.engineFindingCodes(), flag)));
+                verdicts.add(EffectiveVerdict.of(c.engineVerdict(), flag, rules).name());
+                codes.add(String.join(",", EffectiveVerdict.findingCodes(c.engineFindingCodes(), flag, rules)));
             }
             return client.preparedQuery(UPSERT).execute(Tuple.tuple().addValue(sequences)
                             .addValue(current.stream().map(CurrentRecomputation::id).toArray(Long[]::new))
@@ -85,38 +88,53 @@ class EventStatusRepository {
         });
     }
 
+    /** A change to what the fund chain or the published rules say of an event; null: that one is unchanged. */
+    record Flags(long sequence, Boolean fundDiscontinuity, List<String> ruleFindings) {
+    }
+
     /**
-     * Stores changed chain flags with the standing they make; answers, per rollup key, how many
-     * events moved from consistent to discrepant (negative: back), for the public counts to follow.
+     * Stores changed chain flags or rule findings with the standing they make; answers, per rollup
+     * key, how the verdict counts move, for the public counts to follow.
      */
-    Uni<Map<RollupRepository.DailyKey, Long>> storeChainFlags(SqlClient client, List<ChainFlag> changes) {
-        Map<Long, Boolean> flagOf = new HashMap<>();
-        changes.forEach(c -> flagOf.put(c.sequence(), c.discontinuity()));
-        Long[] sequences = flagOf.keySet().toArray(Long[]::new);
+    Uni<Map<RollupRepository.DailyKey, RollupRepository.VerdictMoves>> storeFlags(SqlClient client, List<Flags> changes) {
+        Map<Long, Flags> changeOf = new HashMap<>();
+        changes.forEach(c -> changeOf.merge(c.sequence(), c, (a, b) -> new Flags(a.sequence(),
+                b.fundDiscontinuity() != null ? b.fundDiscontinuity() : a.fundDiscontinuity(),
+                b.ruleFindings() != null ? b.ruleFindings() : a.ruleFindings())));
+        Long[] sequences = changeOf.keySet().toArray(Long[]::new);
         return client.preparedQuery(FLAGGED_EVENTS).execute(Tuple.of((Object) sequences)).chain(rows -> {
             List<Long> seqs = new ArrayList<>();
             List<Boolean> flags = new ArrayList<>();
+            List<String> ruleCodes = new ArrayList<>();
             List<String> verdicts = new ArrayList<>();
             List<String> codes = new ArrayList<>();
-            Map<RollupRepository.DailyKey, Long> moves = new HashMap<>();
+            Map<RollupRepository.DailyKey, RollupRepository.VerdictMoves> moves = new HashMap<>();
             for (Row r : rows) {
                 long seq = r.getLong("event_sequence");
-                boolean flag = flagOf.get(seq);
+                Flags change = changeOf.get(seq);
                 Verdict engine = Verdict.valueOf(r.getString("engine_verdict"));
+                boolean oldFlag = r.getBoolean("fund_discontinuity");
+                List<String> oldRules = Arrays.asList(r.getArrayOfStrings("rule_findings"));
+                boolean flag = change.fundDiscontinuity() != null ? change.fundDiscontinuity() : oldFlag;
+                List<String> rules = change.ruleFindings() != null ? change.ruleFindings() : oldRules;
+                Verdict before = EffectiveVerdict.of(engine, oldFlag, oldRules);
+                Verdict after = EffectiveVerdict.of(engine, flag, rules);
                 seqs.add(seq);
                 flags.add(flag);
-                verdicts.add(EffectiveVerdict.of(engine, flag).name());
+                ruleCodes.add(String.join(",", rules));
+                verdicts.add(after.name());
                 codes.add(String.join(",", EffectiveVerdict.findingCodes(Arrays.asList(r.getArrayOfStrings("finding_codes")),
-                        flag)));
-                if (EffectiveVerdict.of(engine, flag) != EffectiveVerdict.of(engine, !flag)) {
+                        flag, rules)));
+                if (before != after) {
                     LocalDate day = r.getOffsetDateTime("occurred_at").withOffsetSameInstant(ZoneOffset.UTC).toLocalDate();
                     RollupRepository.DailyKey key = new RollupRepository.DailyKey(day, r.getString("venue"),
                             r.getString("symbol"), r.getString("fund_id"), r.getString("policy_mode"));
-                    moves.merge(key, flag ? 1L : -1L, Long::sum);
+                    moves.merge(key, RollupRepository.VerdictMoves.of(before, after), RollupRepository.VerdictMoves::plus);
                 }
             }
-            return client.preparedQuery(STORE_FLAGS).execute(Tuple.of(seqs.toArray(Long[]::new), flags.toArray(Boolean[]::new),
-                    verdicts.toArray(String[]::new), codes.toArray(String[]::new))).map(v -> moves);
+            return client.preparedQuery(STORE_FLAGS).execute(Tuple.tuple().addValue(seqs.toArray(Long[]::new))
+                    .addValue(flags.toArray(Boolean[]::new)).addValue(ruleCodes.toArray(String[]::new))
+                    .addValue(verdicts.toArray(String[]::new)).addValue(codes.toArray(String[]::new))).map(v -> moves);
         });
     }
 }

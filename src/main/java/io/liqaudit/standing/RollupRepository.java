@@ -1,5 +1,7 @@
 package io.liqaudit.standing;
 
+import io.liqaudit.engine.Verdict;
+
 import io.liqaudit.engine.DecimalText;
 import io.liqaudit.engine.EngineResult;
 import io.liqaudit.engine.LiquidationEvent;
@@ -94,27 +96,55 @@ public class RollupRepository {
     public record DailyKey(LocalDate day, String venue, String symbol, String fundId, String policyMode) {
     }
 
-    private static final String MOVE_TO_DISCREPANT = """
-            update disclosure_daily d set consistent = d.consistent - t.n, discrepant = d.discrepant + t.n
-            from unnest($1::date[], $2::text[], $3::text[], $4::text[], $5::text[], $6::bigint[])
-                 as t(day, venue, symbol, fund_id, policy_mode, n)
+    private static final String MOVE_VERDICTS = """
+            update disclosure_daily d set consistent = d.consistent + t.c, discrepant = d.discrepant + t.d,
+                unverifiable = d.unverifiable + t.u
+            from unnest($1::date[], $2::text[], $3::text[], $4::text[], $5::text[], $6::bigint[], $7::bigint[], $8::bigint[])
+                 as t(day, venue, symbol, fund_id, policy_mode, c, d, u)
             where d.day = t.day and d.venue = t.venue and d.symbol = t.symbol and d.fund_id = t.fund_id
               and d.policy_mode = t.policy_mode
             """;
 
-    /** Moves events between the consistent and discrepant counts (n &gt; 0: to discrepant), as their standing changed. */
-    Uni<Void> moveToDiscrepant(SqlClient client, Map<DailyKey, Long> moves) {
-        List<Map.Entry<DailyKey, Long>> e = moves.entrySet().stream().filter(x -> x.getValue() != 0).toList();
+    /** How a day's verdict counts move as events' standings change: one event out of one count and into another. */
+    public record VerdictMoves(long consistent, long discrepant, long unverifiable) {
+        static VerdictMoves of(Verdict before, Verdict after) {
+            return ZERO.with(before, -1).with(after, 1);
+        }
+
+        private static final VerdictMoves ZERO = new VerdictMoves(0, 0, 0);
+
+        private VerdictMoves with(Verdict v, long n) {
+            return switch (v) {
+                case CONSISTENT -> new VerdictMoves(consistent + n, discrepant, unverifiable);
+                case DISCREPANT -> new VerdictMoves(consistent, discrepant + n, unverifiable);
+                case UNVERIFIABLE -> new VerdictMoves(consistent, discrepant, unverifiable + n);
+            };
+        }
+
+        VerdictMoves plus(VerdictMoves o) {
+            return new VerdictMoves(consistent + o.consistent, discrepant + o.discrepant, unverifiable + o.unverifiable);
+        }
+
+        boolean none() {
+            return consistent == 0 && discrepant == 0 && unverifiable == 0;
+        }
+    }
+
+    /** Moves events between the verdict counts of their days, as their standing changed. */
+    Uni<Void> moveVerdicts(SqlClient client, Map<DailyKey, VerdictMoves> moves) {
+        List<Map.Entry<DailyKey, VerdictMoves>> e = moves.entrySet().stream().filter(x -> !x.getValue().none()).toList();
         if (e.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return client.preparedQuery(MOVE_TO_DISCREPANT).execute(Tuple.tuple()
+        return client.preparedQuery(MOVE_VERDICTS).execute(Tuple.tuple()
                         .addValue(e.stream().map(x -> x.getKey().day()).toArray(LocalDate[]::new))
                         .addValue(e.stream().map(x -> x.getKey().venue()).toArray(String[]::new))
                         .addValue(e.stream().map(x -> x.getKey().symbol()).toArray(String[]::new))
                         .addValue(e.stream().map(x -> x.getKey().fundId()).toArray(String[]::new))
                         .addValue(e.stream().map(x -> x.getKey().policyMode()).toArray(String[]::new))
-                        .addValue(e.stream().map(Map.Entry::getValue).toArray(Long[]::new)))
+                        .addValue(e.stream().map(x -> x.getValue().consistent()).toArray(Long[]::new))
+                        .addValue(e.stream().map(x -> x.getValue().discrepant()).toArray(Long[]::new))
+                        .addValue(e.stream().map(x -> x.getValue().unverifiable()).toArray(Long[]::new)))
                 .replaceWithVoid();
     }
 

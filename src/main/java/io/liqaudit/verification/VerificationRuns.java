@@ -216,7 +216,7 @@ public class VerificationRuns {
             return Uni.createFrom().item(new Chunk(List.of(), -1));
         }
         long windowEnd = Math.min(upTo, after + config.verification().chunkSize());
-        String select = "select e.sequence, e.input, e.verdict as current_verdict, e.fund_discontinuity, e.outcome, "
+        String select = "select e.sequence, e.input, e.verdict as current_verdict, e.fund_discontinuity, e.rule_findings, e.outcome, "
                 + "e.total_fee, e.excess_equity, e.trader_return, e.bankruptcy_loss, e.adl_shortfall, e.liquidation_price, "
                 + "e.bankruptcy_price, e.insurance_fund_delta from current_event e where " + RunFilter.where(1)
                 + " and e.sequence > $7 and e.sequence <= $8 order by e.sequence";
@@ -311,7 +311,8 @@ public class VerificationRuns {
             return new Replay(sequence, null, null, new Failure(sequence, e.getMessage()));
         }
         Figures before = storedFigures(r);
-        Figures after = withChainFinding(Figures.of(result), r.getBoolean("fund_discontinuity"));
+        Figures after = withStandingFindings(Figures.of(result), r.getBoolean("fund_discontinuity"),
+                java.util.Arrays.asList(r.getArrayOfStrings("rule_findings")));
         RollupRepository.Revision revision = before.sameAs(after) ? null
                 : new RollupRepository.Revision(sequence, event, before, after);
         return new Replay(sequence, RecomputationWriter.Columns.of(result), revision, null);
@@ -340,9 +341,9 @@ public class VerificationRuns {
                 r.getBigDecimal("insurance_fund_delta"));
     }
 
-    /** The figures as the rollups will hold them: with the verdict the fund chain makes of the engine's. */
-    private static Figures withChainFinding(Figures f, boolean discontinuity) {
-        return new Figures(EffectiveVerdict.of(f.verdict(), discontinuity), f.outcome(), f.totalFee(), f.excessEquity(), f.traderReturn(), f.bankruptcyLoss(),
+    /** The figures as the rollups will hold them: with the verdict the fund chain and the published rules make of the engine's. */
+    private static Figures withStandingFindings(Figures f, boolean discontinuity, List<String> ruleFindings) {
+        return new Figures(EffectiveVerdict.of(f.verdict(), discontinuity, ruleFindings), f.outcome(), f.totalFee(), f.excessEquity(), f.traderReturn(), f.bankruptcyLoss(),
                 f.adlShortfall(), f.liquidationPrice(), f.bankruptcyPrice(), f.insuranceFundDelta());
     }
 
