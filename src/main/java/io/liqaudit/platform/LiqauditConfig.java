@@ -27,6 +27,8 @@ public interface LiqauditConfig {
 
     Verification verification();
 
+    Rules rules();
+
     Ledger ledger();
 
     Disclosure disclosure();
@@ -118,6 +120,16 @@ public interface LiqauditConfig {
         /** How often events are looked at for cases to open (new discrepancies) or close (cleared ones). */
         @WithDefault("10s")
         Duration poll();
+    }
+
+    interface Rules {
+        /** How often published rule sets are looked at for re-checks of earlier events to begin or go on. */
+        @WithDefault("2s")
+        Duration recheckPoll();
+
+        /** Events looked at per transaction of a re-check: a window of this many log sequences. */
+        @WithDefault("5000")
+        int recheckWindow();
     }
 
     interface Verification {

@@ -1,6 +1,7 @@
 package io.liqaudit.rules;
 
 import io.liqaudit.platform.ReadPool;
+import io.liqaudit.platform.JobStatus;
 import io.liqaudit.platform.Timestamps;
 import io.liqaudit.platform.json.CanonicalJson;
 import io.quarkus.reactive.datasource.ReactiveDataSource;
@@ -37,7 +38,14 @@ public class RuleSets {
 
     /** A published rule set as readers see it: when, by whom, for which symbols, and the content as published. */
     public record View(String venue, String ruleVersion, String effectiveFrom, String effectiveTo, List<String> symbols,
-            String publishedAt, String publishedBy, com.fasterxml.jackson.databind.JsonNode content) {
+            String publishedAt, String publishedBy, com.fasterxml.jackson.databind.JsonNode content, Recheck recheck) {
+    }
+
+    /**
+     * The re-check of the venue's events recorded before the rule set was published: RUNNING (its
+     * total known once counted) until DONE.
+     */
+    public record Recheck(JobStatus status, long done, Long total, String finishedAt) {
     }
 
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = io.liqaudit.platform.json.ExactDecimalJson.storedMapper();
@@ -124,15 +132,26 @@ public class RuleSets {
 
     private static final String SELECT = """
             select r.venue, r.rule_version, r.effective_from, r.effective_to, r.content, r.published_at, r.published_by,
-                   array_agg(s.symbol order by s.symbol) symbols
-            from rule_set r join rule_set_symbol s on s.venue = r.venue and s.rule_version = r.rule_version""";
+                   array_agg(s.symbol order by s.symbol) symbols,
+                   min(c.status) as recheck_status, min(c.done) as recheck_done, min(c.total) as recheck_total,
+                   min(c.finished_at) as recheck_finished
+            from rule_set r join rule_set_symbol s on s.venue = r.venue and s.rule_version = r.rule_version
+            left join rule_recheck c on c.venue = r.venue and c.rule_version = r.rule_version""";
+
+    private static Recheck recheck(Row r) {
+        String status = r.getString("recheck_status");
+        // Not begun yet (it begins within a poll of the publication): already owed, so running.
+        return new Recheck(status == null ? JobStatus.RUNNING : JobStatus.valueOf(status),
+                r.getLong("recheck_done") == null ? 0 : r.getLong("recheck_done"), r.getLong("recheck_total"),
+                r.getOffsetDateTime("recheck_finished") == null ? null : Timestamps.format(r.getOffsetDateTime("recheck_finished")));
+    }
 
     private static View view(Row r) {
         try {
             return new View(r.getString("venue"), r.getString("rule_version"), Timestamps.format(r.getOffsetDateTime("effective_from")),
                     r.getOffsetDateTime("effective_to") == null ? null : Timestamps.format(r.getOffsetDateTime("effective_to")),
                     Arrays.asList(r.getArrayOfStrings("symbols")), Timestamps.format(r.getOffsetDateTime("published_at")),
-                    r.getString("published_by"), JSON.readTree(r.getString("content")));
+                    r.getString("published_by"), JSON.readTree(r.getString("content")), recheck(r));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("a stored rule set is not readable JSON", e);
         }

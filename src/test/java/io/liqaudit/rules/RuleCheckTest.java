@@ -151,6 +151,50 @@ class RuleCheckTest {
         assertThat(page(venue, "plain")).contains("not independently published");
     }
 
+    @Test
+    void aRuleSetPublishedAfterItsEventsReChecksThemWithProgressAndTheCountsFollow() throws InterruptedException {
+        String venue = "RC-LATE-" + UUID.randomUUID().toString().substring(0, 8);
+        ObjectNode follows = event(venue, "early-follows");
+        ObjectNode fee = event(venue, "early-fee");
+        ((ObjectNode) fee.get("policy")).put("liquidationFeeRate", "0.0045");
+        record(follows, fee);
+        assertThat(stored(venue, "early-fee").getString("rules.state")).isEqualTo("NOT_PUBLISHED");
+        long consistentBefore = count("select coalesce(sum(consistent), 0) from disclosure_daily where venue = $1", venue);
+        long discrepantBefore = discrepantOf(venue);
+
+        publish(venue, ruleSet(follows, "2026-07-01", "2026-07-01T00:00:00Z", null));
+        JsonPath rules = null;
+        for (int i = 0; i < 100; i++) {
+            rules = io.restassured.RestAssured.given().get("/api/v1/venues/" + venue + "/rule-sets/2026-07-01").then()
+                    .statusCode(200).extract().jsonPath();
+            if ("DONE".equals(rules.getString("recheck.status"))) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        assertThat(rules.getString("recheck.status")).isEqualTo("DONE");
+        assertThat(rules.getLong("recheck.total")).isEqualTo(2);
+        assertThat(rules.getLong("recheck.done")).isEqualTo(2);
+
+        assertThat(stored(venue, "early-follows").getString("rules.state")).isEqualTo("FOLLOWS");
+        JsonPath broken = stored(venue, "early-fee");
+        assertThat(broken.getString("rules.state")).isEqualTo("BREAKS");
+        assertThat(broken.getString("verdict")).isEqualTo("DISCREPANT");
+        assertThat(broken.getList("rules.findings.field")).containsExactly("policy.liquidationFeeRate");
+        // The event with the wrong fee was already discrepant by its own replay or now moves; none is counted twice.
+        long total = count("select coalesce(sum(consistent + discrepant + unverifiable), 0) from disclosure_daily where venue = $1", venue);
+        assertThat(total).isEqualTo(2);
+        assertThat(discrepantOf(venue)).isEqualTo(1);
+        assertThat(discrepantOf(venue) - discrepantBefore)
+                .isEqualTo(consistentBefore - count("select coalesce(sum(consistent), 0) from disclosure_daily where venue = $1", venue));
+
+        // An event after the publication is checked on arrival.
+        ObjectNode later = event(venue, "later-fee");
+        ((ObjectNode) later.get("policy")).put("liquidationFeeRate", "0.0045");
+        record(later);
+        assertThat(stored(venue, "later-fee").getString("rules.state")).isEqualTo("BREAKS");
+    }
+
     private static String page(String venue, String id) {
         String session = io.liqaudit.security.PortalForms.session("t-auditor", "auditor-password-1");
         return io.restassured.RestAssured.given().cookie(io.liqaudit.security.PortalSessions.COOKIE, session)
