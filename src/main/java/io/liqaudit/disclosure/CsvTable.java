@@ -6,6 +6,7 @@ import java.util.Optional;
 enum CsvTable {
     INDEX_VENUES("index", "venues"),
     INDEX_SERIES("index", "series"),
+    INDEX_RULES("index", "rules"),
     FUND_FLOWS("insurance-fund", "flows"),
     FUND_BALANCES("insurance-fund", "balances"),
     FUND_DRAWS("insurance-fund", "draws"),

@@ -22,6 +22,13 @@ final class CsvTables {
         return csv.toString();
     }
 
+    static String ruleBreaks(List<DisclosureQueries.RuleBreaks> venues) {
+        StringBuilder csv = new StringBuilder("venue,rules_mismatch,rule_version_unknown,rule_version_not_in_force\n");
+        venues.forEach(v -> csv.append(String.join(",", cell(v.venue()), n(v.mismatch()), n(v.unknownVersion()),
+                n(v.notInForce()))).append('\n'));
+        return csv.toString();
+    }
+
     static String flows(List<DisclosureResource.FundView> funds) {
         StringBuilder csv = new StringBuilder("fund,flow,count,amount\n");
         for (DisclosureResource.FundView f : funds) {

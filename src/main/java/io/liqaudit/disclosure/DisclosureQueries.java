@@ -290,6 +290,36 @@ public class DisclosureQueries {
                 });
     }
 
+    /** Per venue that published rules: how many of its events in the scope break them, by finding. */
+    public record RuleBreaks(String venue, long mismatch, long unknownVersion, long notInForce) {
+    }
+
+    /**
+     * Every venue that published rule sets (narrowed to the scope's venue), with its events of the
+     * period that break them; driven from the partial index of breaking events (few).
+     */
+    public Uni<List<RuleBreaks>> ruleBreaks(Scope scope) {
+        return pool.preparedQuery("""
+                        select v.venue,
+                               count(b.sequence) filter (where b.findings @> '[{"code":"RULES_MISMATCH"}]') as mismatch,
+                               count(b.sequence) filter (where b.findings @> '[{"code":"RULE_VERSION_UNKNOWN"}]') as unknown,
+                               count(b.sequence) filter (where b.findings @> '[{"code":"RULE_VERSION_NOT_IN_FORCE"}]') as not_in_force
+                        from (select distinct venue from rule_set where $3::text is null or venue = $3) v
+                        left join lateral (
+                            select e.sequence, c.findings from rule_check c join liquidation_event e on e.sequence = c.event_sequence
+                            where c.standing = 'BREAKS' and c.venue = v.venue and e.occurred_at >= $1 and e.occurred_at < $2
+                              and ($4::text is null or e.symbol = $4) and ($5::text[] is null or e.fund_id = any($5))) b on true
+                        group by v.venue order by v.venue""")
+                .execute(Tuple.tuple().addValue(start(scope.period().from())).addValue(start(scope.period().to()))
+                        .addValue(scope.venue()).addValue(scope.symbol()).addValue(scope.fundFilter()))
+                .map(rows -> {
+                    List<RuleBreaks> out = new ArrayList<>();
+                    rows.forEach(r -> out.add(new RuleBreaks(r.getString("venue"), r.getLong("mismatch"), r.getLong("unknown"),
+                            r.getLong("not_in_force"))));
+                    return out;
+                });
+    }
+
     /** Published liquidations (older than the register delay), newest first, pseudonymous: no account reference. */
     public Uni<List<RegisterRow>> register(Scope scope, OffsetDateTime publishedBefore, Long beforeSequence, int limit) {
         return pool.preparedQuery("""

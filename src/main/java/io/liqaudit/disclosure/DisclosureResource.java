@@ -90,7 +90,8 @@ public class DisclosureResource {
 
     @CheckedTemplate(basePath = "disclosures")
     static class Templates {
-        static native TemplateInstance index(Header header, Totals total, List<Row> venues, String chart, List<Row> series);
+        static native TemplateInstance index(Header header, Totals total, List<Row> venues, String chart, List<Row> series,
+                List<DisclosureQueries.RuleBreaks> rules);
 
         static native TemplateInstance insuranceFund(Header header, List<FundView> funds);
 
@@ -137,7 +138,7 @@ public class DisclosureResource {
             @QueryParam("symbol") String symbol, @QueryParam("fundId") String fundId,
             @QueryParam("currency") String currency) {
         return page("index", period, venue, symbol, fundId, currency, (header, scope) -> indexData(scope)
-                .map(d -> Templates.index(header, d.total, d.venues, d.chart, d.series)));
+                .map(d -> Templates.index(header, d.total, d.venues, d.chart, d.series, d.rules)));
     }
 
     @GET
@@ -286,6 +287,7 @@ public class DisclosureResource {
     private Uni<String> table(CsvTable table, Scope published, Scope asked, Long before, CurrencyChoice currency) {
         return switch (table) {
             case INDEX_VENUES -> queries.totals(published, DisclosureQueries.Group.VENUE).map(CsvTables::summary);
+            case INDEX_RULES -> queries.ruleBreaks(published).map(CsvTables::ruleBreaks);
             case INDEX_SERIES -> queries.totals(published, published.period().daily() ? DisclosureQueries.Group.DAY
                     : DisclosureQueries.Group.MONTH).map(found -> CsvTables.summary(continuous(found, published.period(),
                     published.period().daily())));
@@ -362,7 +364,7 @@ public class DisclosureResource {
         return seconds > 0 ? response.header("Cache-Control", "public, max-age=" + seconds) : response;
     }
 
-    private record IndexData(Totals total, List<Row> venues, String chart, List<Row> series) {
+    private record IndexData(Totals total, List<Row> venues, String chart, List<Row> series, List<DisclosureQueries.RuleBreaks> rules) {
     }
 
     private Uni<IndexData> indexData(Scope scope) {
@@ -373,8 +375,8 @@ public class DisclosureResource {
                     bucket == DisclosureQueries.Group.DAY ? "day (UTC)" : "month (UTC)", "liquidations",
                     series.entrySet().stream().map(e -> new SvgCharts.Point(e.getKey(), BigDecimal.valueOf(e.getValue().events())))
                             .toList());
-            return new IndexData(sum(venues.values()), rows(venues), chart, rows(series));
-        }));
+            return new IndexData(sum(venues.values()), rows(venues), chart, rows(series), List.of());
+        })).chain(d -> queries.ruleBreaks(scope).map(rules -> new IndexData(d.total(), d.venues(), d.chart(), d.series(), rules)));
     }
 
     /**

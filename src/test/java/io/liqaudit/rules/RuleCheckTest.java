@@ -130,6 +130,13 @@ class RuleCheckTest {
 
         // The public counts follow the standing: four of the seven break the rules.
         assertThat(discrepantOf(venue)).isEqualTo(4);
+        // The public overview counts them per venue, as a table and as CSV.
+        assertThat(io.restassured.RestAssured.given().get("/disclosures/index.csv?table=rules&period=2026&venue=" + venue)
+                .then().statusCode(200).extract().asString())
+                .startsWith("venue,rules_mismatch,rule_version_unknown,rule_version_not_in_force,").contains("\n" + venue + ",2,1,1,");
+        assertThat(io.restassured.RestAssured.given().accept("text/html").get("/disclosures?period=2026&venue=" + venue)
+                .then().statusCode(200).extract().asString()).contains("Against the venues' published rules")
+                .contains("<th scope=\"row\">" + venue + "</th><td class=\"num\">2</td><td class=\"num\">1</td><td class=\"num\">1</td>");
         // The portal's event page shows each finding with its field, published and event values.
         assertThat(page(venue, "fee")).contains("RULES_MISMATCH").contains("policy.liquidationFeeRate")
                 .contains("breaks the rules " + venue + " published");
