@@ -2,6 +2,9 @@ package io.liqaudit.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.liqaudit.fund.FundRegistry;
+import io.liqaudit.rules.RuleSetReader;
+import io.liqaudit.rules.RuleSets;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.liqaudit.liquidation.IngestService;
 import io.liqaudit.platform.LiqauditConfig;
 import io.liqaudit.platform.StartupWork;
@@ -33,8 +36,11 @@ public class DemoDataLoader {
     private final Pool pool;
     private final StartupWork work;
     private final FundRegistry registry;
+    private final RuleSets ruleSets;
 
-    DemoDataLoader(LiqauditConfig config, IngestService ingest, Pool pool, StartupWork work, FundRegistry registry) {
+    DemoDataLoader(LiqauditConfig config, IngestService ingest, Pool pool, StartupWork work, FundRegistry registry,
+            RuleSets ruleSets) {
+        this.ruleSets = ruleSets;
         this.registry = registry;
         this.work = work;
         this.config = config;
@@ -64,6 +70,14 @@ public class DemoDataLoader {
                 });
     }
 
+    private Uni<Void> publish(String venue, ObjectNode doc) {
+        RuleSetReader.Read read = RuleSetReader.read(doc);
+        if (read.ruleSet() == null) {
+            throw new IllegalStateException("a demo rule set does not read: " + read.problems());
+        }
+        return ruleSets.publish(venue, read.ruleSet(), doc, LOADER).replaceWithVoid();
+    }
+
     private void load(long seed, int count) {
         long start = System.nanoTime();
         // Events in the demo span half a year, whatever their number, so a period has them all.
@@ -74,6 +88,12 @@ public class DemoDataLoader {
         Uni<Void> funds = Multi.createFrom().iterable(Markets.VENUES)
                 .onItem().transformToUniAndConcatenate(v -> registry.register(DemoEvents.fundOf(v), DemoEvents.CURRENCY, LOADER))
                 .collect().last().replaceWithVoid()
+                // Three of the four venues publish their rules (the superseded set and the one in force) before their events.
+                .chain(() -> Multi.createFrom().iterable(Markets.VENUES).filter(Markets::publishesRules)
+                        .onItem().transformToIterable(v -> Markets.ruleSets(v).stream().map(doc -> java.util.Map.entry(v.name(), doc))
+                                .toList())
+                        .onItem().transformToUniAndConcatenate(e -> publish(e.getKey(), e.getValue()))
+                        .collect().last().replaceWithVoid())
                 .emitOn(Infrastructure.getDefaultWorkerPool()); // generating events must not hold the event loop
         // Batches are generated one at a time, as they are sent, so a million events never sit in memory.
         funds.onItem().transformToMulti(v -> Multi.createFrom().range(0, batches))

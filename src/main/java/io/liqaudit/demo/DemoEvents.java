@@ -34,6 +34,9 @@ public final class DemoEvents {
     /** The defects the generator plants. */
     public enum Defect { NONE, WRONG_FEE, TRIGGER_NOT_MET, MISSING_FILL, WRONG_PRICE, WRONG_QUANTITY, WRONG_FUND_DELTA }
 
+    /** A break of the venue's published rules planted in an event (issue 19); the replay itself stays consistent. */
+    public enum RuleBreak { NONE, WRONG_FEE_RATE, SUPERSEDED_TIERS, UNKNOWN_RULE_VERSION }
+
     private static final ObjectMapper JSON = ExactDecimalJson.newMapper();
     private static final int[] LEVERAGES = {5, 10, 20, 25, 50, 75, 100};
     private static final Map<String, String> OPENING_BALANCES = Map.of(
@@ -52,6 +55,8 @@ public final class DemoEvents {
     private Instant clock = Instant.parse("2026-01-01T00:00:00Z");
     private long counter;
     private Defect lastDefect = Defect.NONE;
+    private final Random ruleBreaks;
+    private RuleBreak lastRuleBreak = RuleBreak.NONE;
 
     /** The largest gap between two events, in seconds: twice the mean gap. */
     private final int maxGapSeconds;
@@ -63,7 +68,13 @@ public final class DemoEvents {
     /** Events spread over about {@code spanDays} days from 2026-01-01 when {@code count} of them are drawn. */
     public DemoEvents(long seed, int count, int spanDays) {
         this.random = new Random(seed);
+        this.ruleBreaks = new Random(~seed);
         this.maxGapSeconds = (int) Math.max(2, 2L * spanDays * 86_400 / Math.max(1, count));
+    }
+
+    /** The break of its venue's published rules planted in the event last returned by {@link #next()}. */
+    public RuleBreak lastRuleBreak() {
+        return lastRuleBreak;
     }
 
     /** The defect planted in the event last returned by {@link #next()}. */
@@ -111,27 +122,20 @@ public final class DemoEvents {
         e.put("symbol", contract.symbol());
         e.put("accountRef", String.format("acct-%08x", random.nextInt(1 << 20)));
         e.put("occurredAt", Timestamps.format(clock));
-        e.put("ruleVersion", "2026-01-01");
-        e.putObject("contract").put("tickSize", contract.tick()).put("lotSize", contract.lot()).put("quoteScale", 8);
-        ArrayNode tiers = e.putArray("riskTiers");
-        for (Markets.Tier t : Markets.tiers(contract)) {
-            ObjectNode tier = tiers.addObject().put("notionalFloor", text(t.floor()));
-            if (t.cap() == null) {
-                tier.putNull("notionalCap");
-            } else {
-                tier.put("notionalCap", text(t.cap()));
-            }
-            tier.put("maintenanceMarginRate", text(t.mmr())).put("maintenanceAmount", text(t.amount()));
+        // A few events of venues that publish their rules break them, self-consistently (the replay alone
+        // would find nothing): a fee rate other than the published one, a superseded tier table, a
+        // ruleVersion never published. Drawn from their own random, so the other events stay as they were.
+        lastRuleBreak = Markets.publishesRules(venue) && ruleBreaks.nextInt(1000) < 15
+                ? RuleBreak.values()[1 + ruleBreaks.nextInt(RuleBreak.values().length - 1)] : RuleBreak.NONE;
+        e.put("ruleVersion", lastRuleBreak == RuleBreak.UNKNOWN_RULE_VERSION ? "2025-12-01" : Markets.RULE_VERSION);
+        e.set("contract", Markets.contract(contract));
+        e.set("riskTiers", Markets.tiersJson(contract,
+                lastRuleBreak == RuleBreak.SUPERSEDED_TIERS ? Markets.SUPERSEDED_FACTOR : BigDecimal.ONE));
+        ObjectNode policy = Markets.policy(venue);
+        if (lastRuleBreak == RuleBreak.WRONG_FEE_RATE) {
+            policy.put("liquidationFeeRate", text(new BigDecimal(venue.feeRate()).multiply(new BigDecimal("1.5"))));
         }
-        ObjectNode policy = e.putObject("policy").put("mode", venue.policyMode()).put("liquidationFeeRate", venue.feeRate())
-                .put("feeRecipient", venue.feeRecipient()).put("excessEquity", venue.excessEquity())
-                .put("maxSteps", venue.maxSteps());
-        if (venue.fractions() != null) {
-            venue.fractions().forEach(policy.putArray("fractions")::add);
-        }
-        if (venue.restoreBuffer() != null) {
-            policy.put("restoreBuffer", venue.restoreBuffer());
-        }
+        e.set("policy", policy);
         ObjectNode position = e.putObject("position").put("side", isLong ? "LONG" : "SHORT").put("quantity", text(quantity))
                 .put("entryPrice", text(entry)).put("marginMode", cross ? "CROSS" : "ISOLATED")
                 .put("collateral", text(collateral));
@@ -192,7 +196,7 @@ public final class DemoEvents {
                     .put("price", text(roundTo(mark.multiply(around(BigDecimal.ONE, spread)), tick, RoundingMode.HALF_UP).max(tick)))
                     .put("weight", String.valueOf(1 + random.nextInt(3)));
         }
-        inputs.put("outlierBand", "0.05").put("fundingRate", text(uniform("-0.0003", "0.0003").setScale(6, RoundingMode.HALF_UP)))
+        inputs.put("outlierBand", Markets.OUTLIER_BAND).put("fundingRate", text(uniform("-0.0003", "0.0003").setScale(6, RoundingMode.HALF_UP)))
                 .put("fundingTimeFraction", text(uniform("0", "1").setScale(3, RoundingMode.HALF_UP)))
                 .put("basisAverage", text(roundTo(mark.multiply(uniform("-0.0005", "0.0005")), tick, RoundingMode.HALF_UP)))
                 .put("lastPrice", text(roundTo(mark.multiply(around(BigDecimal.ONE, "0.001")), tick, RoundingMode.HALF_UP).max(tick)));

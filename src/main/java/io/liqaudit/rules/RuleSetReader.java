@@ -20,7 +20,7 @@ import java.util.TreeMap;
  * spec's checks of tiers and policy that make an event unverifiable, here a 400), plus the
  * contract's quote currency and the symbol's mark-price outlier band.
  */
-final class RuleSetReader {
+public final class RuleSetReader {
 
     /** The most symbols one rule set may name. */
     static final int MAX_SYMBOLS = 500;
@@ -29,13 +29,13 @@ final class RuleSetReader {
     private static final Set<String> CONTRACT = Set.of("tickSize", "lotSize", "quoteScale", "quoteCurrency");
 
     /** The rule set, or the problems that make it malformed (then {@code ruleSet} is null). */
-    record Read(RuleSet ruleSet, List<FieldError> problems) {
+    public record Read(RuleSet ruleSet, List<FieldError> problems) {
     }
 
     private RuleSetReader() {
     }
 
-    static Read read(JsonNode root) {
+    public static Read read(JsonNode root) {
         JsonFields f = new JsonFields(InputRules.END);
         if (root == null || !root.isObject()) {
             f.problem("$", "must be a JSON object");

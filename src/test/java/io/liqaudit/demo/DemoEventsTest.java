@@ -78,4 +78,46 @@ class DemoEventsTest {
         assertThat(chained).isEqualTo(COUNT - balanceAfter.size());
         System.out.printf("demo events: %s %s gains=%d draws=%d shortfalls=%d%n", verdicts, defects, gains, draws, shortfalls);
     }
+
+    @Test
+    void venuesPublishTheirRulesAndAFewEventsBreakThemWhileReplayingConsistently() {
+        Map<String, Map<String, io.liqaudit.rules.RuleSet>> published = new HashMap<>();
+        for (Markets.Venue v : Markets.VENUES) {
+            Map<String, io.liqaudit.rules.RuleSet> sets = new HashMap<>();
+            if (Markets.publishesRules(v)) {
+                for (var doc : Markets.ruleSets(v)) {
+                    io.liqaudit.rules.RuleSetReader.Read read = io.liqaudit.rules.RuleSetReader.read(doc);
+                    assertThat(read.problems()).as("the demo's rule sets are valid").isEmpty();
+                    sets.put(read.ruleSet().ruleVersion(), read.ruleSet());
+                }
+            }
+            published.put(v.name(), sets);
+        }
+        DemoEvents gen = new DemoEvents(42);
+        Map<DemoEvents.RuleBreak, Integer> breaks = new EnumMap<>(DemoEvents.RuleBreak.class);
+        Set<io.liqaudit.rules.RuleComparison.Standing> standings = new HashSet<>();
+        for (int i = 0; i < 6_000; i++) {
+            JsonNode e = gen.next();
+            breaks.merge(gen.lastRuleBreak(), 1, Integer::sum);
+            var event = EventJsonReader.readStored(e).event();
+            var result = io.liqaudit.rules.RuleComparison.check(event, published.get(event.venue()));
+            standings.add(result.standing());
+            if (gen.lastRuleBreak() == DemoEvents.RuleBreak.NONE) {
+                assertThat(result.findings()).as("%s", e).isEmpty();
+            } else {
+                assertThat(result.standing()).as("a planted %s is found: %s", gen.lastRuleBreak(), e)
+                        .isEqualTo(io.liqaudit.rules.RuleComparison.Standing.BREAKS);
+                assertThat(result.codes()).containsExactly(gen.lastRuleBreak() == DemoEvents.RuleBreak.UNKNOWN_RULE_VERSION
+                        ? "RULE_VERSION_UNKNOWN" : "RULES_MISMATCH");
+                if (gen.lastDefect() == DemoEvents.Defect.NONE) {
+                    assertThat(LiquidationEngine.replay(event).verdict()).as("the replay alone finds nothing")
+                            .isEqualTo(Verdict.CONSISTENT);
+                }
+            }
+        }
+        assertThat(breaks.keySet()).containsAll(List.of(DemoEvents.RuleBreak.values()));
+        assertThat(standings).containsExactlyInAnyOrder(io.liqaudit.rules.RuleComparison.Standing.values());
+        int broken = 6_000 - breaks.get(DemoEvents.RuleBreak.NONE);
+        assertThat(broken).as("about 1.5 % of three venues' events").isBetween(30, 120);
+    }
 }
