@@ -89,7 +89,7 @@ public class DemoDataLoader {
                 .onItem().transformToUniAndConcatenate(v -> registry.register(DemoEvents.fundOf(v), DemoEvents.CURRENCY, LOADER))
                 .collect().last().replaceWithVoid()
                 // Three of the four venues publish their rules (the superseded set and the one in force) before their events.
-                .chain(() -> Multi.createFrom().iterable(Markets.VENUES).filter(Markets::publishesRules)
+                .chain(() -> Multi.createFrom().iterable(Markets.VENUES).filter(v -> config.demo().publishRules() && Markets.publishesRules(v))
                         .onItem().transformToIterable(v -> Markets.ruleSets(v).stream().map(doc -> java.util.Map.entry(v.name(), doc))
                                 .toList())
                         .onItem().transformToUniAndConcatenate(e -> publish(e.getKey(), e.getValue()))

@@ -198,6 +198,13 @@ public interface LiqauditConfig {
         /** The generator's seed: the same seed gives the same events. */
         @WithDefault("42")
         long seed();
+
+        /**
+         * Whether VENUE-A, B and C publish their rule sets before their events (D never does).
+         * Off only to measure what checking events against published rules costs ingest.
+         */
+        @WithDefault("true")
+        boolean publishRules();
     }
 
     interface Ingest {
