@@ -10,7 +10,12 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import io.liqaudit.platform.http.QueryParams;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,8 +24,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 /**
  * The rules venues say they apply, for anyone: every venue's rule sets with their periods and, per
  * symbol, the contract, the risk-tier table (and a step chart of the maintenance margin rate by
- * notional), the policy in plain words and the fee rate; each rule set also as JSON, every tier
- * as CSV.
+ * notional), the policy in plain words and the fee rate; each rule set also as JSON and its tiers
+ * as CSV, and how far the re-check of the venue's earlier events has got.
  */
 @Path("/disclosures/rules")
 @PermitAll
@@ -58,19 +63,28 @@ public class RulesPage {
     @GET
     @Path("tiers.csv")
     @Produces("text/csv")
-    @Operation(summary = "Every published risk tier: venue, ruleVersion, period, symbol, floor, cap, rate, amount (CSV)")
-    public Uni<String> tiers() {
+    @Operation(summary = "Every published risk tier: venue, ruleVersion, period, symbol, floor, cap, rate, amount (CSV); "
+            + "venue and ruleVersion narrow it to a venue's or one rule set's")
+    @APIResponse(responseCode = "200", description = "The tiers", content = @Content(mediaType = "text/csv"))
+    public Uni<Response> tiers(@QueryParam("venue") String venue, @QueryParam("ruleVersion") String ruleVersion) {
+        QueryParams params = new QueryParams();
+        String v0 = venue == null ? null : params.identifier("venue", venue);
+        String r0 = ruleVersion == null ? null : params.identifier("ruleVersion", ruleVersion);
+        if (!params.ok()) {
+            return Uni.createFrom().item(params.invalid());
+        }
         return ruleSets.all().map(all -> {
             StringBuilder csv = new StringBuilder("venue,rule_version,effective_from,effective_to,symbol,notional_floor,notional_cap,"
                     + "maintenance_margin_rate,maintenance_amount\n");
-            for (RuleSets.View v : all) {
+            for (RuleSets.View v : all.stream().filter(x -> (v0 == null || x.venue().equals(v0))
+                    && (r0 == null || x.ruleVersion().equals(r0))).toList()) {
                 v.content().path("symbols").fields().forEachRemaining(s -> s.getValue().path("riskTiers").forEach(t ->
                         csv.append(String.join(",", v.venue(), v.ruleVersion(), v.effectiveFrom(),
                                 v.effectiveTo() == null ? "" : v.effectiveTo(), s.getKey(), t.path("notionalFloor").asText(),
                                 t.path("notionalCap").isNull() || t.path("notionalCap").isMissingNode() ? "" : t.path("notionalCap").asText(),
                                 t.path("maintenanceMarginRate").asText(), t.path("maintenanceAmount").asText())).append('\n')));
             }
-            return csv.toString();
+            return Response.ok(csv.toString(), "text/csv").build();
         });
     }
 

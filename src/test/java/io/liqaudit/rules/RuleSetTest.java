@@ -89,6 +89,14 @@ class RuleSetTest {
         String csv = given().get("/disclosures/rules/tiers.csv").then().statusCode(200).extract().asString();
         assertThat(csv.lines().filter(l -> l.startsWith(venue + ",2026-07-01,"))).hasSize(
                 TestEvents.fresh("consistent#4").get("riskTiers").size());
+        // One rule set's tiers, linked from its section; a bad filter is named.
+        assertThat(section).contains("href=\"/disclosures/rules/tiers.csv?venue=" + venue + "&amp;ruleVersion=2026-07-01\"");
+        String one = given().get("/disclosures/rules/tiers.csv?venue=" + venue + "&ruleVersion=2026-07-01").then().statusCode(200)
+                .contentType(org.hamcrest.Matchers.containsString("text/csv")).extract().asString();
+        assertThat(one.lines().skip(1)).hasSize(TestEvents.fresh("consistent#4").get("riskTiers").size())
+                .allMatch(l -> l.startsWith(venue + ",2026-07-01,"));
+        given().get("/disclosures/rules/tiers.csv?venue=" + venue + "&ruleVersion=a%20b").then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", hasItems("ruleVersion"));
         assertThat(given().get("/disclosures/methodology").then().extract().asString()).contains("href=\"/disclosures/rules\"");
     }
 
