@@ -100,10 +100,14 @@ public final class RuleSetReader {
                 contract = new LiquidationEvent.Contract(tick, lot, scale);
             }
         }
+        int problemsBefore = f.problems().size();
         List<LiquidationEvent.RiskTier> tiers = parts.riskTiers(node, path);
         LiquidationEvent.Policy policy = parts.policy(node, path);
+        boolean whole = f.problems().size() == problemsBefore;
         var band = f.decimal(node, path, "outlierBand", true);
-        if (contract == null || tiers == null || policy == null || tiers.contains(null)) {
+        // The spec's tier and policy rules only over tiers and a policy that read whole: a bad field leaves
+        // a hole in them (found by HostileInputFuzzTest: a tier without its rate was a 500).
+        if (contract == null || tiers == null || policy == null || tiers.contains(null) || !whole) {
             return null;
         }
         // The spec's rules an event's tiers and policy must keep (ENGINE-SPEC section 9), each named by its field.

@@ -169,21 +169,24 @@ class HostileInputFuzzTest {
     void nothingHostileBreaksAnEndpoint() {
         String venue = "FUZZ-" + UUID.randomUUID().toString().substring(0, 8);
         String fund = "FUZZ-FUND-" + UUID.randomUUID().toString().substring(0, 8);
+        String rulesVenue = "FUZZ-RULES-" + UUID.randomUUID().toString().substring(0, 8); // apart: its rules re-check no fuzz event
         List<ObjectNode> vectors = TestEvents.all();
         // Warm every path once (class loading, JIT), so the timing speaks of steady service.
         json(Roles.INGESTOR).body("{}").post("/api/v1/liquidations");
         json(Roles.INGESTOR).body("{}").post("/api/v1/liquidations/batch");
         json(Roles.INGESTOR).body("{}").post("/api/v1/insurance-funds/" + fund + "/movements");
+        json(Roles.RULEKEEPER).body("{}").post("/api/v1/venues/" + rulesVenue + "/rule-sets");
         long deadline = System.currentTimeMillis() + BUDGET_MS;
         int createdMovements = 0;
         long rounds = 0;
         while (System.currentTimeMillis() < deadline) {
             rounds++;
-            switch (random.nextInt(6)) {
+            switch (random.nextInt(7)) {
                 case 0, 1 -> fuzzSingleEvent(venue, vectors);
                 case 2 -> fuzzBatch(venue, vectors);
                 case 3 -> createdMovements += fuzzMovement(fund);
                 case 4 -> fuzzQuery(venue, fund);
+                case 5 -> fuzzRuleSet(rulesVenue, vectors);
                 default -> fuzzRunFilter();
             }
         }
@@ -263,6 +266,28 @@ class HostileInputFuzzTest {
         return r.statusCode() == 201 && target.equals(fund) ? 1 : 0;
     }
 
+    /** A rule set made of a vector's rules, mutated or damaged; one refused (400) is not published. */
+    private void fuzzRuleSet(String venue, List<ObjectNode> vectors) {
+        ObjectNode event = pick(vectors);
+        String version = "fz-" + UUID.randomUUID().toString().substring(0, 8);
+        ObjectNode doc = JSON.objectNode().put("ruleVersion", version)
+                .put("effectiveFrom", "2026-0" + (1 + random.nextInt(9)) + "-01T00:00:00Z");
+        ObjectNode rules = doc.putObject("symbols").putObject(event.get("symbol").asText());
+        rules.set("contract", ((ObjectNode) event.get("contract").deepCopy()).put("quoteCurrency", "USDT"));
+        rules.set("riskTiers", event.get("riskTiers").deepCopy());
+        rules.set("policy", event.get("policy").deepCopy());
+        rules.put("outlierBand", "0.05");
+        if (random.nextInt(4) > 0) {
+            mutate(doc);
+        }
+        String body = random.nextInt(5) == 0 ? damage(doc.toString()) : doc.toString();
+        Response r = timed(() -> json(Roles.RULEKEEPER).body(body).post("/api/v1/venues/" + venue + "/rule-sets"), "POST rule set");
+        if (r.statusCode() == 400) {
+            timed(() -> given().get("/api/v1/venues/" + venue + "/rule-sets/" + version), "GET a refused rule set")
+                    .then().statusCode(404);
+        }
+    }
+
     private void fuzzRunFilter() {
         ObjectNode f = JSON.objectNode().put("venue", "VENUE-A").put("from", "2026-01-01T00:00:00Z");
         mutate(f);
@@ -288,7 +313,9 @@ class HostileInputFuzzTest {
                         List.of("table", "period", "venue", "before")),
                 new Target(Roles.ADMIN, "/api/v1/admin/security-log", List.of("limit")),
                 new Target(Roles.AUDITOR, "/api/v1/verification/runs/" + pick(RAW_VALUES), List.of()),
-                new Target(Roles.AUDITOR, "/api/v1/ledger/audit/" + pick(RAW_VALUES), List.of()));
+                new Target(Roles.AUDITOR, "/api/v1/ledger/audit/" + pick(RAW_VALUES), List.of()),
+                new Target(null, "/disclosures/rules/tiers.csv", List.of("venue", "ruleVersion")),
+                new Target(null, "/api/v1/venues/" + pick(RAW_VALUES) + "/rule-sets/" + pick(RAW_VALUES), List.of()));
         Target t = pick(targets);
         StringBuilder query = new StringBuilder();
         int n = t.params().isEmpty() ? 0 : random.nextInt(4);

@@ -101,6 +101,16 @@ class RuleSetTest {
     }
 
     @Test
+    void aTierWithAHoleIsNamedNotAFault() {
+        ObjectNode doc = ruleSet("hole", "BTCUSDT", "2026-07-01T00:00:00Z", null);
+        ((ObjectNode) doc.get("symbols").get("BTCUSDT").get("riskTiers").get(1)).remove("maintenanceMarginRate");
+        ((ObjectNode) doc.get("symbols").get("BTCUSDT").get("policy")).putNull("liquidationFeeRate");
+        publish("RULES-HOLE", doc).then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItems("$.symbols.BTCUSDT.riskTiers[1].maintenanceMarginRate",
+                        "$.symbols.BTCUSDT.policy.liquidationFeeRate"));
+    }
+
+    @Test
     void aMalformedRuleSetNamesEachBadField() {
         ObjectNode doc = ruleSet("bad", "BTCUSDT", "2026-07-01T00:00:00Z", "2026-06-01T00:00:00Z");
         ObjectNode rules = (ObjectNode) doc.get("symbols").get("BTCUSDT");
