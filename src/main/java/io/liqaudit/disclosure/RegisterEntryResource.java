@@ -9,6 +9,7 @@ import io.liqaudit.platform.json.CanonicalJson;
 import io.liqaudit.ledger.LedgerProofs;
 import io.liqaudit.liquidation.FindingWords;
 import io.liqaudit.liquidation.LiquidationQueries;
+import io.liqaudit.rules.RulesView;
 import io.liqaudit.platform.LiqauditConfig;
 import io.liqaudit.platform.problem.Problem;
 import io.liqaudit.platform.problem.ProblemResponses;
@@ -72,7 +73,7 @@ public class RegisterEntryResource {
     /** The published record: what the register row shows and what the replay found. */
     public record Entry(String venue, String eventId, String symbol, String side, String marginMode, String occurredAt,
             String policy, String feeRecipient, String verdict, Figures figures, List<Step> steps, List<String> reasons,
-            String fundId, String currency) {
+            String fundId, String currency, RulesView.State rules) {
     }
 
     /** The replay's settlement figures, as text (null when it could not replay). */
@@ -207,12 +208,17 @@ public class RegisterEntryResource {
         for (JsonNode r : result.path("unverifiableReasons")) {
             reasons.add("Could not be replayed: " + r.asText());
         }
+        for (JsonNode f : e.rules().findings()) {
+            reasons.add(FindingWords.words(f.path("code").asText()) + " (" + f.path("field").asText() + ": published "
+                    + f.path("published").asText() + ", this liquidation " + f.path("event").asText() + ")");
+        }
         Figures figures = result.has("outcome") ? new Figures(result.path("outcome").asText(), result.path("totalFee").asText(),
                 result.path("excessEquity").asText(), result.path("traderReturn").asText(), result.path("bankruptcyLoss").asText(),
                 result.path("adlShortfall").asText(), result.path("insuranceFundDelta").asText()) : null;
         return new Entry(e.venue(), e.eventId(), in.path("symbol").asText(), in.path("position").path("side").asText(),
                 in.path("position").path("marginMode").asText(), in.path("occurredAt").asText(), in.path("policy").path("mode").asText(),
-                in.path("policy").path("feeRecipient").asText(), result.path("verdict").asText(), figures, steps, reasons,
-                in.path("insuranceFund").path("fundId").asText(), currency == null ? "(currency not stated)" : currency);
+                in.path("policy").path("feeRecipient").asText(), e.verdict(), figures, steps, reasons,
+                in.path("insuranceFund").path("fundId").asText(), currency == null ? "(currency not stated)" : currency,
+                e.rules().state());
     }
 }

@@ -141,6 +141,10 @@ class RuleCheckTest {
         assertThat(page(venue, "fee")).contains("RULES_MISMATCH").contains("policy.liquidationFeeRate")
                 .contains("breaks the rules " + venue + " published");
         assertThat(page(venue, "follows")).contains("carries exactly its contract, tiers and policy");
+        // So does the public register entry, with the effective verdict the register's row shows.
+        assertThat(io.restassured.RestAssured.given().get("/disclosures/register/" + venue + "/fee").then().statusCode(200)
+                .extract().asString()).contains("Verdict: DISCREPANT")
+                .contains("policy.liquidationFeeRate: published 0.003, this liquidation 0.0045").contains("breaks the <a");
         // Search by finding finds them.
         assertThat(TestUsers.as(Roles.AUDITOR).get("/api/v1/liquidations?venue=" + venue + "&finding=RULES_MISMATCH")
                 .then().statusCode(200).extract().jsonPath().getList("items.eventId"))
@@ -156,6 +160,8 @@ class RuleCheckTest {
         assertThat(plain.getString("rules.state")).isEqualTo("NOT_PUBLISHED");
         assertThat(count("select count(*) from rule_check where venue = $1", venue)).isZero();
         assertThat(page(venue, "plain")).contains("not independently published");
+        assertThat(io.restassured.RestAssured.given().get("/disclosures/register/" + venue + "/plain").then().statusCode(200)
+                .extract().asString()).contains(venue + " publishes no rules");
     }
 
     @Test
