@@ -29,6 +29,8 @@ public interface LiqauditConfig {
 
     Rules rules();
 
+    Kafka kafka();
+
     Ledger ledger();
 
     Disclosure disclosure();
@@ -120,6 +122,21 @@ public interface LiqauditConfig {
         /** How often events are looked at for cases to open (new discrepancies) or close (cleared ones). */
         @WithDefault("10s")
         Duration poll();
+    }
+
+    /** Streaming ingest (issue 20); the broker is Quarkus' {@code kafka.bootstrap.servers} (env KAFKA_BOOTSTRAP_SERVERS). */
+    interface Kafka {
+        /** Consume the liquidations topic (LIQAUDIT_KAFKA_ENABLED); HTTP ingest stays on either way. */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** The topic events arrive on: JSON events exactly as an HTTP body, keyed by venue. */
+        @WithDefault("liquidations")
+        String topic();
+
+        /** Where records that cannot be recorded go, with their bytes and a {@code problem} header. */
+        @WithDefault("liquidations-dead-letter")
+        String deadLetterTopic();
     }
 
     interface Rules {
