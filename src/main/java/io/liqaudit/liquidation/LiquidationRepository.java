@@ -13,6 +13,7 @@ import io.liqaudit.platform.Timestamps;
 import io.liqaudit.recording.RecordStatus;
 import io.liqaudit.recording.RefusedSubmissions;
 import io.liqaudit.rules.RuleChecks;
+import io.liqaudit.verdicts.VerdictOutbox;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -30,7 +31,7 @@ import java.util.Map;
  * Records events. One batch is one transaction with a fixed number of round trips, whatever
  * its size: lock the log head, look up the batch's identities, insert the new events, append
  * their leaves to the Merkle log, insert their recomputations and statuses, log refused
- * conflicts, advance the head. The head lock is taken once per batch, never per event.
+ * conflicts, advance the head, append their verdicts to the stream's outbox. The head lock is taken once per batch, never per event.
  */
 @ApplicationScoped
 public class LiquidationRepository {
@@ -56,10 +57,12 @@ public class LiquidationRepository {
     private final EventStanding standing;
     private final LogHead head;
     private final RuleChecks rules;
+    private final VerdictOutbox outbox;
 
     LiquidationRepository(FundChainRepository fundChain, MerkleLogRepository log, EventStanding standing, LogHead head,
-            RuleChecks rules) {
+            RuleChecks rules, VerdictOutbox outbox) {
         this.head = head;
+        this.outbox = outbox;
         this.rules = rules;
         this.fundChain = fundChain;
         this.log = log;
@@ -115,11 +118,14 @@ public class LiquidationRepository {
                             // Read after the head's lock: a rule set published before this batch took it is in view
                             // (a re-check covers the events recorded before; rules/RuleRechecks).
                             .chain(() -> rules.check(conn, toCheck(created, sequences), at))
-                            .chain(found -> standing.rulesChecked(conn, found))
-                            .chain(() -> RefusedSubmissions.log(conn, RefusedSubmissions.Kind.LIQUIDATION_EVENT, refused))
-                            .chain(() -> newNext == next ? Uni.createFrom().voidItem() : head.advance(conn, newNext))
-                            .chain(() -> fundChain.reevaluate(conn, sequences, List.of()))
-                            .chain(changes -> standing.chainRewalked(conn, changes))
+                            .call(found -> standing.rulesChecked(conn, found))
+                            .call(() -> RefusedSubmissions.log(conn, RefusedSubmissions.Kind.LIQUIDATION_EVENT, refused))
+                            .call(() -> newNext == next ? Uni.createFrom().voidItem() : head.advance(conn, newNext))
+                            .chain(found -> fundChain.reevaluate(conn, sequences, List.of())
+                                    .call(changes -> standing.chainRewalked(conn, changes))
+                                    // The verdicts as they now stand, for the stream: in this transaction or not at all.
+                                    .chain(changes -> outbox.append(conn, VerdictsRecorded.messages(created, sequences,
+                                            leaves, recordedAt, found, changes))))
                             // Last: the feed's lock is held from here to the commit only.
                             .chain(() -> sequences.isEmpty() ? Uni.createFrom().voidItem()
                                     : ChangeFeed.recorded(conn, next, newNext - 1, at))

@@ -126,7 +126,10 @@ public interface LiqauditConfig {
 
     /** Streaming ingest (issue 20); the broker is Quarkus' {@code kafka.bootstrap.servers} (env KAFKA_BOOTSTRAP_SERVERS). */
     interface Kafka {
-        /** Consume the liquidations topic (LIQAUDIT_KAFKA_ENABLED); HTTP ingest stays on either way. */
+        /**
+         * Consume the liquidations topic and relay verdicts (LIQAUDIT_KAFKA_ENABLED); HTTP ingest stays on either way.
+         * Every instance on one database must say the same: the verdict outbox is written only when it is on.
+         */
         @WithDefault("false")
         boolean enabled();
 
@@ -137,6 +140,14 @@ public interface LiqauditConfig {
         /** Where records that cannot be recorded go, with their bytes and a {@code problem} header. */
         @WithDefault("liquidations-dead-letter")
         String deadLetterTopic();
+
+        /** Where each recorded event's verdict goes, relayed from the outbox; one partition keeps the log's order. */
+        @WithDefault("liquidation-verdicts")
+        String verdictTopic();
+
+        /** How often the outbox is looked at for verdicts to relay (each look drains what is there). */
+        @WithDefault("200ms")
+        Duration relayPoll();
     }
 
     interface Rules {

@@ -15,6 +15,7 @@ import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
 
 /**
  * Streaming ingest (issue 20): each batch polled from the {@code liquidations} topic goes through
@@ -27,6 +28,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 public class KafkaIngest {
 
     private static final ObjectMapper JSON = ExactDecimalJson.newMapper();
+    private static final Logger LOG = Logger.getLogger(KafkaIngest.class);
 
     private final IngestService ingest;
     private final DeadLetters deadLetters;
@@ -49,20 +51,26 @@ public class KafkaIngest {
                 dead.add(new DeadLetters.Letter(r, "[{\"field\":\"$\",\"message\":\"is not a JSON document\"}]"));
             }
         }
-        if (items.isEmpty()) {
-            return deadLetters.send(dead);
-        }
-        return ingest.record(items, "$", "kafka:" + sources.get(0).topic())
-                // The group commit sheds load with Overloaded: a stream waits and tries again instead.
-                .onFailure(Overloaded.class).retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(2)).indefinitely()
-                .chain(results -> {
-                    for (IngestService.ItemResult result : results) {
-                        if (result.status() == RecordStatus.INVALID) {
-                            dead.add(new DeadLetters.Letter(sources.get(result.index()), problems(result)));
-                        }
-                    }
-                    return deadLetters.send(dead);
-                });
+        Uni<Void> recordThenLetters = Uni.createFrom().deferred(() -> items.isEmpty() ? deadLetters.send(dead)
+                : ingest.record(items, "$", "kafka:" + sources.get(0).topic())
+                        // The group commit sheds load with Overloaded: a stream waits and tries again instead.
+                        .onFailure(Overloaded.class).retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(2))
+                        .indefinitely()
+                        .chain(results -> {
+                            List<DeadLetters.Letter> letters = new ArrayList<>(dead);
+                            for (IngestService.ItemResult result : results) {
+                                if (result.status() == RecordStatus.INVALID) {
+                                    letters.add(new DeadLetters.Letter(sources.get(result.index()), problems(result)));
+                                }
+                            }
+                            return deadLetters.send(letters);
+                        }));
+        return recordThenLetters
+                // Anything else (the database or the broker out of reach) is not the records' fault: failing would
+                // stop the channel, acknowledging would lose them. So the batch is tried again, whole — recording
+                // is idempotent — until it goes through; readiness and the lag show an operator it is stuck.
+                .onFailure().invoke(e -> LOG.warnf("a batch from %s could not be recorded; trying again: %s", records.partitions(), e))
+                .onFailure().retry().withBackOff(Duration.ofMillis(500), Duration.ofSeconds(10)).indefinitely();
     }
 
     private static String problems(IngestService.ItemResult result) {

@@ -2,6 +2,7 @@ package io.liqaudit.streaming;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.liqaudit.liquidation.TestEvents;
 import io.liqaudit.security.Roles;
@@ -35,7 +36,8 @@ import org.junit.jupiter.api.Test;
  * Events published to the liquidations topic (on the real local broker scripts/kafka-up.sh
  * starts) are recorded through the same ingest as HTTP: each once, a repeat a duplicate; a record
  * that is not JSON and a malformed event go to the dead-letter topic with their bytes and problems,
- * and the stream goes on.
+ * and the stream goes on; a conflict is refused and logged. Each recorded event's verdict comes
+ * back on the verdict topic from the outbox, in sequence order, and the outbox drains.
  */
 @QuarkusTest
 @TestProfile(KafkaIngestTest.KafkaOn.class)
@@ -44,14 +46,18 @@ class KafkaIngestTest {
     static final String RUN = UUID.randomUUID().toString().substring(0, 8);
     static final String TOPIC = "liquidations-test-" + RUN;
     static final String DEAD = "liquidations-dead-letter-test-" + RUN;
+    static final String VERDICTS = "liquidation-verdicts-test-" + RUN;
 
     public static class KafkaOn implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("liqaudit.kafka.enabled", "true", "liqaudit.kafka.topic", TOPIC,
-                    "liqaudit.kafka.dead-letter-topic", DEAD, "mp.messaging.incoming.liquidations.group.id", "test-" + RUN);
+                    "liqaudit.kafka.dead-letter-topic", DEAD, "liqaudit.kafka.verdict-topic", VERDICTS,
+                    "mp.messaging.incoming.liquidations.group.id", "test-" + RUN);
         }
     }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = io.liqaudit.platform.json.ExactDecimalJson.newMapper();
 
     @Inject
     Pool pool;
@@ -60,28 +66,30 @@ class KafkaIngestTest {
     void eventsFromTheTopicAreRecordedOnceAndPoisonGoesToDeadLetters() throws Exception {
         String venue = "KAFKA-" + RUN;
         ObjectNode first = TestEvents.fresh("consistent#4").put("venue", venue).put("eventId", "k-1");
-        ObjectNode second = TestEvents.fresh("consistent#1").put("venue", venue).put("eventId", "k-2");
-        ObjectNode malformed = TestEvents.fresh("consistent#1").put("venue", venue).put("eventId", "k-3");
+        ObjectNode second = TestEvents.fresh("defect:fee#13").put("venue", venue).put("eventId", "k-2");
+        ObjectNode third = TestEvents.fresh("unverifiable:tiers_gap#31").put("venue", venue).put("eventId", "k-3");
+        ObjectNode malformed = TestEvents.fresh("consistent#1").put("venue", venue).put("eventId", "k-4");
         malformed.remove("market");
+        // The same identity as the first with other content: refused and logged, the first kept.
+        ObjectNode conflicting = TestEvents.fresh("consistent#1").put("venue", venue).put("eventId", "k-1");
         byte[] notJson = "{not json".getBytes(StandardCharsets.UTF_8);
         try (KafkaProducer<String, byte[]> producer = producer()) {
-            for (byte[] value : List.of(bytes(first), bytes(second), bytes(first), notJson, bytes(malformed))) {
+            for (byte[] value : List.of(bytes(first), bytes(second), bytes(first), notJson, bytes(malformed), bytes(third),
+                    bytes(conflicting))) {
                 producer.send(new ProducerRecord<>(TOPIC, venue, value)).get();
             }
         }
-        for (int i = 0; i < 300 && stored(venue) < 2; i++) {
+        for (int i = 0; i < 300 && refused(venue + "/k-1") < 1; i++) {
             Thread.sleep(100);
         }
-        assertThat(stored(venue)).as("each event once; the repeat is a duplicate").isEqualTo(2);
-        TestUsers.as(Roles.AUDITOR).get("/api/v1/liquidations/" + venue + "/k-2").then().statusCode(200);
+        assertThat(stored(venue)).as("each event once; the repeat is a duplicate").isEqualTo(3);
+        assertThat(refused(venue + "/k-1")).as("the conflict is logged as an HTTP one is").isEqualTo(1);
+        JsonNode kept = TestUsers.as(Roles.AUDITOR).get("/api/v1/liquidations/" + venue + "/k-1").then().statusCode(200)
+                .extract().as(JsonNode.class);
+        assertThat(kept.get("input").get("eventId").asText()).isEqualTo("k-1");
+        assertThat(kept.get("input")).isEqualTo(JSON.readTree(bytes(first)));
 
-        List<ConsumerRecord<String, byte[]>> letters = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = consumer()) {
-            consumer.subscribe(List.of(DEAD));
-            for (int i = 0; i < 60 && letters.size() < 2; i++) {
-                consumer.poll(Duration.ofMillis(500)).forEach(letters::add);
-            }
-        }
+        List<ConsumerRecord<String, byte[]>> letters = read(DEAD, 2);
         assertThat(letters).hasSize(2);
         assertThat(letters.get(0).value()).isEqualTo(notJson);
         assertThat(new String(letters.get(0).headers().lastHeader("problem").value(), StandardCharsets.UTF_8))
@@ -89,7 +97,75 @@ class KafkaIngestTest {
         assertThat(letters.get(1).value()).isEqualTo(bytes(malformed));
         assertThat(new String(letters.get(1).headers().lastHeader("problem").value(), StandardCharsets.UTF_8))
                 .contains("$.market");
-        assertThat(stored(venue)).isEqualTo(2);
+        assertThat(stored(venue)).isEqualTo(3);
+
+        // Out: one verdict message per recorded event, in sequence order, saying what the API says.
+        List<ConsumerRecord<String, byte[]>> verdicts = read(VERDICTS, 3);
+        assertThat(verdicts).hasSize(3);
+        List<Long> sequences = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> r : verdicts) {
+            JsonNode message = JSON.readTree(r.value());
+            assertThat(r.key()).isEqualTo(venue);
+            assertThat(new String(r.headers().lastHeader("sequence").value(), StandardCharsets.UTF_8))
+                    .isEqualTo(message.get("sequence").asText());
+            JsonNode event = TestUsers.as(Roles.AUDITOR).get("/api/v1/liquidations/" + venue + "/"
+                    + message.get("eventId").asText()).then().statusCode(200).extract().as(JsonNode.class);
+            assertThat(message.get("sequence").asLong()).isEqualTo(event.get("sequence").asLong());
+            assertThat(message.get("verdict").asText()).isEqualTo(event.get("verdict").asText());
+            assertThat(message.get("leafHash").asText()).isEqualTo(event.get("leafHash").asText());
+            sequences.add(message.get("sequence").asLong());
+        }
+        assertThat(sequences).isSorted();
+        JsonNode discrepant = JSON.readTree(verdicts.get(1).value());
+        assertThat(discrepant.get("verdict").asText()).isEqualTo("DISCREPANT");
+        assertThat(discrepant.get("findings")).isEmpty(); // a wrong fee: a difference, no broken rule
+        assertThat(discrepant.get("differences").get(0).get("field").asText()).isEqualTo("steps[1].fee");
+        JsonNode unverifiable = JSON.readTree(verdicts.get(2).value());
+        assertThat(unverifiable.get("verdict").asText()).isEqualTo("UNVERIFIABLE");
+        assertThat(unverifiable.get("unverifiableReasons")).isNotEmpty();
+        assertThat(unverifiable.get("differences")).isEmpty();
+        assertThat(JSON.readTree(verdicts.get(0).value()).get("unverifiableReasons")).isEmpty();
+        for (int i = 0; i < 100 && outboxRows() > 0; i++) {
+            Thread.sleep(100);
+        }
+        assertThat(outboxRows()).as("the outbox drains").isZero();
+
+        // Operators see it: the consumer in readiness, dead letters, relayed verdicts and lag in the metrics.
+        io.restassured.RestAssured.given().get("/q/health/ready").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("liquidations"));
+        String metrics = "";
+        for (int i = 0; i < 50 && !metrics.contains("liqaudit_kafka_consumer_lag 0.0"); i++) {
+            Thread.sleep(200);
+            metrics = TestUsers.as(Roles.ADMIN).accept("text/plain").get("/q/metrics").then().statusCode(200).extract().asString();
+        }
+        assertThat(metrics).contains("liqaudit_kafka_consumer_lag 0.0", "liqaudit_verdict_outbox_messages 0.0");
+        assertThat(counter(metrics, "liqaudit_kafka_dead_lettered_total")).isGreaterThanOrEqualTo(2);
+        assertThat(counter(metrics, "liqaudit_verdicts_relayed_total")).isGreaterThanOrEqualTo(3);
+    }
+
+    private static double counter(String metrics, String name) {
+        return metrics.lines().filter(l -> l.startsWith(name + " ")).mapToDouble(l -> Double.parseDouble(l.split(" ")[1]))
+                .findFirst().orElse(-1);
+    }
+
+    private static List<ConsumerRecord<String, byte[]>> read(String topic, int atLeast) {
+        List<ConsumerRecord<String, byte[]>> out = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = consumer()) {
+            consumer.subscribe(List.of(topic));
+            for (int i = 0; i < 60 && out.size() < atLeast; i++) {
+                consumer.poll(Duration.ofMillis(500)).forEach(out::add);
+            }
+        }
+        return out;
+    }
+
+    private long refused(String identity) {
+        return pool.preparedQuery("select count(*) from refused_submission where identity = $1").execute(Tuple.of(identity))
+                .await().indefinitely().iterator().next().getLong(0);
+    }
+
+    private long outboxRows() {
+        return pool.query("select count(*) from verdict_outbox").execute().await().indefinitely().iterator().next().getLong(0);
     }
 
     private long stored(String venue) {
@@ -110,7 +186,7 @@ class KafkaIngestTest {
     private static KafkaConsumer<String, byte[]> consumer() {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9092");
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, "reader-" + RUN);
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, "reader-" + UUID.randomUUID());
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         return new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
     }

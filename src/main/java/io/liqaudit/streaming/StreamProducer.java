@@ -1,0 +1,74 @@
+package io.liqaudit.streaming;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The service's one Kafka producer, for dead letters and relayed verdicts: idempotent with
+ * {@code acks=all}, so the broker's retries neither lose nor repeat a record and records to one
+ * partition keep their order. Made on first use, so an instance with streaming off never connects.
+ */
+@ApplicationScoped
+class StreamProducer {
+
+    private final String bootstrap;
+    private KafkaProducer<String, byte[]> producer;
+
+    StreamProducer(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap) {
+        this.bootstrap = bootstrap;
+    }
+
+    /** Sends the records in order and waits until the broker has acknowledged every one; blocking. */
+    void sendAll(List<ProducerRecord<String, byte[]>> records) {
+        List<Future<RecordMetadata>> sent = new ArrayList<>(records.size());
+        KafkaProducer<String, byte[]> p = producer();
+        for (ProducerRecord<String, byte[]> r : records) {
+            sent.add(p.send(r));
+        }
+        for (Future<RecordMetadata> f : sent) {
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("the broker did not take a record", e.getCause());
+            }
+        }
+    }
+
+    private synchronized KafkaProducer<String, byte[]> producer() {
+        if (producer == null) {
+            Properties p = new Properties();
+            p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+            p.put(ProducerConfig.ACKS_CONFIG, "all");
+            p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+            p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+            // A broker that is down fails the send within this, and the caller tries again later.
+            p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+            p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 15_000);
+            p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
+            producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
+        }
+        return producer;
+    }
+
+    @PreDestroy
+    synchronized void close() {
+        if (producer != null) {
+            producer.close();
+        }
+    }
+}
