@@ -74,6 +74,7 @@ class ReadmeCommandsIT {
         String out = text.replace("http://localhost:8080", "http://localhost:" + PORT)
                 .replace("curl ", "curl --fail-with-body -sS ")
                 .replace("docs/examples/", repo.resolve("docs/examples") + "/")
+                .replace("scripts/kafka-up.sh", repo.resolve("scripts/kafka-up.sh").toString())
                 .replace("target/", repo.resolve("target") + "/");
         for (String role : ROLES) {
             out = out.replace("-u " + role + ":…", "-u " + role + ":" + password(role));

@@ -145,8 +145,8 @@ public interface LiqauditConfig {
         @WithDefault("liquidation-verdicts")
         String verdictTopic();
 
-        /** How often the outbox is looked at for verdicts to relay (each look drains what is there). */
-        @WithDefault("200ms")
+        /** How often the outbox is looked at for verdicts to relay (each look drains it); the scheduler's least is 1s. */
+        @WithDefault("1s")
         Duration relayPoll();
     }
 

@@ -19,7 +19,8 @@ import org.jboss.logging.Logger;
 /**
  * Relays the verdict outbox to the {@code liquidation-verdicts} topic: takes the oldest batches
  * (one instance at a time: the outbox's lock), sends their messages in sequence order keyed by
- * venue with the sequence in a header, and removes the batches only once the broker has
+ * venue with the sequence in a header (to a topic it creates with one partition, unless it
+ * exists), and removes the batches only once the broker has
  * acknowledged every message, in the same transaction. A crash or a broker outage in between
  * leaves them in the outbox to be sent again: at-least-once, in order; a consumer keeps the
  * highest sequence it has seen and skips any message at or below it.
@@ -38,6 +39,7 @@ class VerdictRelay {
     private final StreamingMetrics metrics;
     private final boolean enabled;
     private final String topic;
+    private volatile boolean topicReady;
 
     VerdictRelay(Pool pool, VerdictOutbox outbox, StreamProducer producer, StreamingMetrics metrics, LiqauditConfig config) {
         this.pool = pool;
@@ -78,6 +80,10 @@ class VerdictRelay {
             }
             List<ProducerRecord<String, byte[]>> records = records(batches);
             return Uni.createFrom().item(() -> {
+                        if (!topicReady) {
+                            producer.ensureTopic(topic, 1); // one partition: consumers see the log's order
+                            topicReady = true;
+                        }
                         producer.sendAll(records);
                         return new Taken(batches.size(), records.size());
                     }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool())

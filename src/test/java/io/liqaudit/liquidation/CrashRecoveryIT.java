@@ -7,15 +7,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.liqaudit.demo.DemoEvents;
 import io.liqaudit.platform.json.ExactDecimalJson;
+import io.liqaudit.testing.PackagedService;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -50,20 +48,15 @@ class CrashRecoveryIT {
 
     @Test
     void aKilledServiceLosesNothingItAcknowledged() throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
+        int port = PackagedService.freePort();
         String base = "http://127.0.0.1:" + port;
         String auth = "Basic " + Base64.getEncoder().encodeToString("crash-ingestor:crash-password-123"
                 .getBytes(StandardCharsets.UTF_8));
-        String key = randomKey();
-        String csrf = java.util.UUID.randomUUID() + "-" + java.util.UUID.randomUUID();
+        PackagedService.Keys keys = PackagedService.Keys.fresh();
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
 
-        Process service = start(port, key, csrf, "first");
-        awaitReady(http, base, service);
+        PackagedService service = start(port, keys, "first").awaitReady(http);
 
         List<JsonNode> events = new ArrayList<>(DemoEvents.generate(2026_11_27L, 6_000));
         events.forEach(e -> ((ObjectNode) e).put("eventId", "crash-" + e.get("eventId").asText()));
@@ -90,17 +83,15 @@ class CrashRecoveryIT {
         while (acknowledged.size() < 1_000 && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
-        service.destroyForcibly(); // SIGKILL: no shutdown hook, no graceful close
-        service.waitFor(30, TimeUnit.SECONDS);
+        service.kill();
         killed.set(true);
         clients.shutdown();
         assertThat(clients.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
         int ackedAtKill = acknowledged.size();
         assertThat(ackedAtKill).as("acknowledged before the kill").isGreaterThanOrEqualTo(1_000).isLessThan(6_000);
 
-        Process again = start(port, key, csrf, "second");
-        try {
-            awaitReady(http, base, again);
+        try (PackagedService again = start(port, keys, "second")) {
+            again.awaitReady(http);
             for (Map.Entry<String, Long> e : acknowledged.entrySet()) {
                 HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/liquidations/" + e.getKey()))
                         .header("Authorization", auth).build(), HttpResponse.BodyHandlers.ofString());
@@ -131,9 +122,6 @@ class CrashRecoveryIT {
             assertThat(result.get("status").asText()).isEqualTo("DONE");
             assertThat(result.get("tampered")).isEmpty();
             assertThat(result.get("badCheckpoints")).isEmpty();
-        } finally {
-            again.destroy();
-            again.waitFor(30, TimeUnit.SECONDS);
         }
     }
 
@@ -167,45 +155,7 @@ class CrashRecoveryIT {
         }
     }
 
-    private static Process start(int port, String key, String csrf, String name) throws IOException {
-        Path jar = Path.of("target/quarkus-app/quarkus-run.jar");
-        assertThat(jar).exists();
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar.toString());
-        Map<String, String> env = pb.environment();
-        env.keySet().removeIf(k -> k.startsWith("LIQAUDIT_") || k.startsWith("QUARKUS_"));
-        env.put("QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql://127.0.0.1:5432/" + DB);
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:5432/" + DB);
-        env.put("QUARKUS_DATASOURCE_USERNAME", "liqaudit");
-        env.put("QUARKUS_DATASOURCE_PASSWORD", "liqaudit");
-        env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
-        env.put("LIQAUDIT_BOOTSTRAP_USERS", INGESTOR);
-        env.put("LIQAUDIT_LEDGER_SIGNING_KEY", key);
-        env.put("LIQAUDIT_CSRF_KEY", csrf);
-        Path log = Path.of("target", "crash-recovery-" + name + ".log");
-        pb.redirectErrorStream(true).redirectOutput(log.toFile());
-        return pb.start();
-    }
-
-    private static void awaitReady(HttpClient http, String base, Process service) throws Exception {
-        for (int i = 0; i < 240; i++) {
-            assertThat(service.isAlive()).as("the service stopped; see target/crash-recovery-*.log").isTrue();
-            try {
-                if (http.send(HttpRequest.newBuilder(URI.create(base + "/q/health/ready")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("the service did not become ready");
-    }
-
-    private static String randomKey() {
-        byte[] seed = new byte[32];
-        new java.security.SecureRandom().nextBytes(seed);
-        return Base64.getEncoder().encodeToString(seed);
+    private static PackagedService start(int port, PackagedService.Keys keys, String name) throws IOException {
+        return PackagedService.start("crash-recovery-" + name, DB, port, INGESTOR, keys, Map.of());
     }
 }

@@ -116,6 +116,11 @@ class KafkaIngestTest {
             sequences.add(message.get("sequence").asLong());
         }
         assertThat(sequences).isSorted();
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
+                Map.<String, Object>of("bootstrap.servers", "127.0.0.1:9092"))) {
+            assertThat(admin.describeTopics(List.of(VERDICTS)).allTopicNames().get().get(VERDICTS).partitions())
+                    .as("the relay made the verdict topic with one partition (the broker's default is four)").hasSize(1);
+        }
         JsonNode discrepant = JSON.readTree(verdicts.get(1).value());
         assertThat(discrepant.get("verdict").asText()).isEqualTo("DISCREPANT");
         assertThat(discrepant.get("findings")).isEmpty(); // a wrong fee: a difference, no broken rule
