@@ -7,6 +7,7 @@ import io.liqaudit.platform.json.ExactDecimalJson;
 import io.liqaudit.platform.problem.Overloaded;
 import io.liqaudit.recording.RecordStatus;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.time.Duration;
@@ -40,6 +41,17 @@ public class KafkaIngest {
 
     @Incoming("liquidations")
     public Uni<Void> consume(ConsumerRecords<String, byte[]> records) {
+        // Parsing and replaying a batch is CPU work: on a worker, as an HTTP batch's is, not on the
+        // connector's event loop, which both consumers of an instance may share.
+        return Uni.createFrom().deferred(() -> recordBatch(records)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                // Anything else (the database or the broker out of reach) is not the records' fault: failing would
+                // stop the channel, acknowledging would lose them. So the batch is tried again, whole — recording
+                // is idempotent — until it goes through; readiness and the lag show an operator it is stuck.
+                .onFailure().invoke(e -> LOG.warnf("a batch from %s could not be recorded; trying again: %s", records.partitions(), e))
+                .onFailure().retry().withBackOff(Duration.ofMillis(500), Duration.ofSeconds(10)).indefinitely();
+    }
+
+    private Uni<Void> recordBatch(ConsumerRecords<String, byte[]> records) {
         List<JsonNode> items = new ArrayList<>();
         List<ConsumerRecord<String, byte[]>> sources = new ArrayList<>();
         List<DeadLetters.Letter> dead = new ArrayList<>();
@@ -51,26 +63,20 @@ public class KafkaIngest {
                 dead.add(new DeadLetters.Letter(r, "[{\"field\":\"$\",\"message\":\"is not a JSON document\"}]"));
             }
         }
-        Uni<Void> recordThenLetters = Uni.createFrom().deferred(() -> items.isEmpty() ? deadLetters.send(dead)
-                : ingest.record(items, "$", "kafka:" + sources.get(0).topic())
-                        // The group commit sheds load with Overloaded: a stream waits and tries again instead.
-                        .onFailure(Overloaded.class).retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(2))
-                        .indefinitely()
-                        .chain(results -> {
-                            List<DeadLetters.Letter> letters = new ArrayList<>(dead);
-                            for (IngestService.ItemResult result : results) {
-                                if (result.status() == RecordStatus.INVALID) {
-                                    letters.add(new DeadLetters.Letter(sources.get(result.index()), problems(result)));
-                                }
-                            }
-                            return deadLetters.send(letters);
-                        }));
-        return recordThenLetters
-                // Anything else (the database or the broker out of reach) is not the records' fault: failing would
-                // stop the channel, acknowledging would lose them. So the batch is tried again, whole — recording
-                // is idempotent — until it goes through; readiness and the lag show an operator it is stuck.
-                .onFailure().invoke(e -> LOG.warnf("a batch from %s could not be recorded; trying again: %s", records.partitions(), e))
-                .onFailure().retry().withBackOff(Duration.ofMillis(500), Duration.ofSeconds(10)).indefinitely();
+        if (items.isEmpty()) {
+            return deadLetters.send(dead);
+        }
+        return ingest.record(items, "$", "kafka:" + sources.get(0).topic())
+                // The group commit sheds load with Overloaded: a stream waits and tries again instead.
+                .onFailure(Overloaded.class).retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(2)).indefinitely()
+                .chain(results -> {
+                    for (IngestService.ItemResult result : results) {
+                        if (result.status() == RecordStatus.INVALID) {
+                            dead.add(new DeadLetters.Letter(sources.get(result.index()), problems(result)));
+                        }
+                    }
+                    return deadLetters.send(dead);
+                });
     }
 
     private static String problems(IngestService.ItemResult result) {

@@ -2,6 +2,7 @@ package io.liqaudit.streaming;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -50,8 +51,18 @@ class StreamProducer {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             } catch (ExecutionException e) {
+                // A producer that has seen an error may be left in a state it cannot leave (a fenced epoch, a
+                // sequence the broker refuses): the next send starts afresh, and the caller sends everything again.
+                discard(p);
                 throw new IllegalStateException("the broker did not take a record", e.getCause());
             }
+        }
+    }
+
+    private synchronized void discard(KafkaProducer<String, byte[]> failed) {
+        if (producer == failed) {
+            producer = null;
+            failed.close(Duration.ZERO);
         }
     }
 

@@ -94,7 +94,7 @@ public final class IngestThroughput {
         System.out.printf("ratio ingest/COPY: %.2f%n", httpRate / copyRate);
     }
 
-    private static byte[] warmup(String run, int size) throws Exception {
+    static byte[] warmup(String run, int size) throws Exception {
         StringBuilder b = new StringBuilder("{\"events\":[");
         List<JsonNode> events = DemoEvents.generate(99, size);
         for (int i = 0; i < events.size(); i++) {
@@ -104,7 +104,7 @@ public final class IngestThroughput {
         return b.append("]}").toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private static int post(HttpClient http, String url, String auth, byte[] body) throws Exception {
+    static int post(HttpClient http, String url, String auth, byte[] body) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/api/v1/liquidations/batch"))
                 .header("Content-Type", "application/json").header("Authorization", auth)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
