@@ -141,6 +141,10 @@ public interface LiqauditConfig {
         @WithDefault("liquidations-dead-letter")
         String deadLetterTopic();
 
+        /** Consumers per instance, each with its share of the topic's partitions: one batch records while the next is replayed. */
+        @WithDefault("2")
+        int consumers();
+
         /** Where each recorded event's verdict goes, relayed from the outbox; one partition keeps the log's order. */
         @WithDefault("liquidation-verdicts")
         String verdictTopic();

@@ -77,8 +77,10 @@ class StreamingInstancesIT {
         int portA = PackagedService.freePort();
         int portB = PackagedService.freePort();
         long atKill;
-        PackagedService a = PackagedService.start("streaming-a", DB, portA, users, keys, streaming);
-        try (PackagedService b = PackagedService.start("streaming-b", DB, portB, users, keys, streaming)) {
+        // Both closed whatever happens (closing a killed one is harmless): a process left behind would keep
+        // signing this database's checkpoints with its own key in the next run.
+        try (PackagedService a = PackagedService.start("streaming-a", DB, portA, users, keys, streaming);
+                PackagedService b = PackagedService.start("streaming-b", DB, portB, users, keys, streaming)) {
             a.awaitReady(http);
             b.awaitReady(http);
 
@@ -98,10 +100,11 @@ class StreamingInstancesIT {
 
             // Both instances hold partitions, and part of the stream is recorded: then kill one.
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-            while ((membersWithPartitions(group) < 2 || stored() < 2_000) && System.nanoTime() < deadline) {
+            // Two consumers per instance (liqaudit.kafka.consumers): all four holding a partition means both instances do.
+            while ((membersWithPartitions(group) < PARTITIONS || stored() < 2_000) && System.nanoTime() < deadline) {
                 Thread.sleep(20);
             }
-            assertThat(membersWithPartitions(group)).as("both instances share the topic").isEqualTo(2);
+            assertThat(membersWithPartitions(group)).as("both instances share the topic").isEqualTo(PARTITIONS);
             atKill = stored();
             a.kill();
             assertThat(atKill).as("recorded before the kill").isGreaterThanOrEqualTo(2_000).isLessThan(EVENTS);
