@@ -3,11 +3,10 @@ package io.liqaudit.platform;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.liqaudit.liquidation.TestEvents;
+import io.liqaudit.testing.JsonMutator;
 import io.liqaudit.platform.problem.Problem;
 import io.liqaudit.security.Roles;
 import io.liqaudit.security.TestUsers;
@@ -20,9 +19,7 @@ import jakarta.inject.Inject;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -41,19 +38,6 @@ class HostileInputFuzzTest {
     private static final long SEED = Long.getLong("fuzz.seed", 20261126L);
     private static final long BUDGET_MS = Long.getLong("fuzz.seconds", 40L) * 1000;
 
-    /** Values an attacker or a broken client would put anywhere. */
-    private static final List<Supplier<JsonNode>> HOSTILE = List.of(
-            () -> JSON.textNode(""), () -> JSON.textNode("\u0000"), () -> JSON.textNode("a\u0000b"),
-            () -> JSON.textNode("\ud800"), () -> JSON.textNode("x".repeat(10_000)), () -> JSON.textNode("1e999999999"),
-            () -> JSON.textNode("-1"), () -> JSON.textNode("NaN"), () -> JSON.textNode("Infinity"), () -> JSON.textNode(" 1"),
-            () -> JSON.textNode("1E+31"), () -> JSON.textNode("0." + "0".repeat(40) + "1"), () -> JSON.textNode("=cmd|' /C calc'!A0"),
-            () -> JSON.textNode("2026-03-01T24:00:00Z"), () -> JSON.textNode("+99999-01-01T00:00:00Z"),
-            () -> JSON.textNode("a/b"), () -> JSON.textNode("é"), () -> JSON.textNode("FULL"), () -> JSON.numberNode(5),
-            () -> JSON.numberNode(new java.math.BigDecimal("1E+1000")), () -> JSON.numberNode(new java.math.BigDecimal("-0.0")),
-            () -> JSON.numberNode(Long.MAX_VALUE), () -> JSON.numberNode(new java.math.BigInteger("9".repeat(900))),
-            () -> JSON.booleanNode(true), () -> JSON.nullNode(), () -> JSON.arrayNode(), () -> JSON.objectNode(),
-            () -> deep(200), () -> JSON.arrayNode().add(JSON.objectNode()).add(JSON.numberNode(1)));
-
     private static final List<String> RAW_VALUES = List.of("", "abc", "-1", "0", "1", "1e3", "99999999999999999999", "%00",
             "%C0%AF", "%F0%9F%98%80", "a%20b", "VENUE-A", "2026", "2026-Q5", "2026-13", "2026-02-30", "2026-03-01T00:00:00Z",
             "2026-03-01T24:00:00Z", "CONSISTENT", "MAYBE", "TRIGGER_NOT_MET", "czoxOTk4NA", "AAAA", "%2F..%2F", "x".repeat(300),
@@ -63,80 +47,11 @@ class HostileInputFuzzTest {
     Pool pool;
 
     private final Random random = new Random(SEED);
+    private final JsonMutator mutator = new JsonMutator(random);
     private int requests;
-
-    private static JsonNode deep(int depth) {
-        ObjectNode root = JSON.objectNode();
-        ObjectNode at = root;
-        for (int i = 0; i < depth; i++) {
-            at = at.putObject("d");
-        }
-        return root;
-    }
 
     private <T> T pick(List<T> from) {
         return from.get(random.nextInt(from.size()));
-    }
-
-    /** Every object field and array item of the tree, as (parent, key) places to mutate. */
-    private record Place(JsonNode parent, String field, int index) {
-    }
-
-    private static void places(JsonNode node, List<Place> out) {
-        if (node.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> f = it.next();
-                out.add(new Place(node, f.getKey(), -1));
-                places(f.getValue(), out);
-            }
-        } else if (node.isArray()) {
-            for (int i = 0; i < node.size(); i++) {
-                out.add(new Place(node, null, i));
-                places(node.get(i), out);
-            }
-        }
-    }
-
-    /** One to three mutations of a JSON tree: a hostile value, a removal, or an unknown field. */
-    private void mutate(ObjectNode root) {
-        int n = 1 + random.nextInt(3);
-        for (int k = 0; k < n; k++) {
-            List<Place> all = new ArrayList<>();
-            places(root, all);
-            if (all.isEmpty()) {
-                root.set("unknown", pick(HOSTILE).get());
-                continue;
-            }
-            Place p = pick(all);
-            int what = random.nextInt(10);
-            if (p.field() != null) {
-                ObjectNode parent = (ObjectNode) p.parent();
-                if (what < 7) {
-                    parent.set(p.field(), pick(HOSTILE).get());
-                } else if (what < 9) {
-                    parent.remove(p.field());
-                } else {
-                    parent.set("unknown" + random.nextInt(3), pick(HOSTILE).get());
-                }
-            } else if (what < 8) {
-                ((ArrayNode) p.parent()).set(p.index(), pick(HOSTILE).get());
-            } else {
-                ((ArrayNode) p.parent()).remove(p.index());
-            }
-        }
-    }
-
-    /** Text-level damage JSON trees cannot express: truncation, a stray byte, a duplicated key. */
-    private String damage(String json) {
-        return switch (random.nextInt(4)) {
-            case 0 -> json.substring(0, random.nextInt(json.length()));
-            case 1 -> {
-                int at = random.nextInt(json.length());
-                yield json.substring(0, at) + pick(List.of("\u0000", "\"", "{", "]", ",", "\\", "\uffff")) + json.substring(at);
-            }
-            case 2 -> json.replaceFirst("\\{", "{\"venue\":\"DUP\",");
-            default -> json;
-        };
     }
 
     private Response timed(Supplier<Response> call, String what) {
@@ -206,8 +121,8 @@ class HostileInputFuzzTest {
     private void fuzzSingleEvent(String venue, List<ObjectNode> vectors) {
         ObjectNode e = freshEvent(venue, vectors);
         String eventId = e.get("eventId").asText();
-        mutate(e);
-        String body = random.nextInt(4) == 0 ? damage(e.toString()) : e.toString();
+        mutator.mutate(e);
+        String body = random.nextInt(4) == 0 ? mutator.damage(e.toString()) : e.toString();
         String path = random.nextInt(5) == 0 ? "/api/v1/engine/recompute" : "/api/v1/liquidations";
         Response r = timed(() -> json(Roles.INGESTOR).body(body).post(path), "POST " + path);
         if (path.endsWith("liquidations") && r.statusCode() == 400) {
@@ -227,7 +142,7 @@ class HostileInputFuzzTest {
             ObjectNode e = freshEvent(venue, vectors);
             ids.add(e.get("eventId").asText());
             if (random.nextBoolean()) {
-                mutate(e);
+                mutator.mutate(e);
             }
             items.add(e);
         }
@@ -235,7 +150,7 @@ class HostileInputFuzzTest {
         for (int i = 0; i < items.size(); i++) {
             body.append(i > 0 ? "," : "").append(items.get(i));
         }
-        String text = random.nextInt(6) == 0 ? damage(body.append("]}").toString()) : body.append("]}").toString();
+        String text = random.nextInt(6) == 0 ? mutator.damage(body.append("]}").toString()) : body.append("]}").toString();
         Response r = timed(() -> json(Roles.INGESTOR).body(text).post("/api/v1/liquidations/batch"), "POST batch");
         if (r.statusCode() == 200) {
             List<String> statuses = r.jsonPath().getList("results.status");
@@ -257,9 +172,9 @@ class HostileInputFuzzTest {
         ObjectNode m = JSON.objectNode().put("movementId", "m-" + UUID.randomUUID()).put("kind", "DEPOSIT")
                 .put("amount", "250000.5").put("occurredAt", "2026-03-01T00:00:00Z").put("reference", "top-up");
         if (random.nextInt(5) > 0) {
-            mutate(m);
+            mutator.mutate(m);
         }
-        String body = random.nextInt(5) == 0 ? damage(m.toString()) : m.toString();
+        String body = random.nextInt(5) == 0 ? mutator.damage(m.toString()) : m.toString();
         String target = random.nextInt(8) == 0 ? URLEncoder.encode(pick(RAW_VALUES), StandardCharsets.UTF_8) : fund;
         Response r = timed(() -> json(Roles.INGESTOR).urlEncodingEnabled(false).body(body)
                 .post("/api/v1/insurance-funds/" + target + "/movements"), "POST movement");
@@ -278,9 +193,9 @@ class HostileInputFuzzTest {
         rules.set("policy", event.get("policy").deepCopy());
         rules.put("outlierBand", "0.05");
         if (random.nextInt(4) > 0) {
-            mutate(doc);
+            mutator.mutate(doc);
         }
-        String body = random.nextInt(5) == 0 ? damage(doc.toString()) : doc.toString();
+        String body = random.nextInt(5) == 0 ? mutator.damage(doc.toString()) : doc.toString();
         Response r = timed(() -> json(Roles.RULEKEEPER).body(body).post("/api/v1/venues/" + venue + "/rule-sets"), "POST rule set");
         if (r.statusCode() == 400) {
             timed(() -> given().get("/api/v1/venues/" + venue + "/rule-sets/" + version), "GET a refused rule set")
@@ -290,8 +205,8 @@ class HostileInputFuzzTest {
 
     private void fuzzRunFilter() {
         ObjectNode f = JSON.objectNode().put("venue", "VENUE-A").put("from", "2026-01-01T00:00:00Z");
-        mutate(f);
-        String body = random.nextInt(4) == 0 ? damage(f.toString()) : f.toString();
+        mutator.mutate(f);
+        String body = random.nextInt(4) == 0 ? mutator.damage(f.toString()) : f.toString();
         timed(() -> json(Roles.AUDITOR).body(body).post("/api/v1/verification/runs"), "POST verification run");
     }
 

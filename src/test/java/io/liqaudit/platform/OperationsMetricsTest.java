@@ -72,7 +72,7 @@ class OperationsMetricsTest {
         Process promtool = new ProcessBuilder("promtool", "check", "rules", rules.toString()).redirectErrorStream(true).start();
         String out = new String(promtool.getInputStream().readAllBytes());
         assertThat(promtool.waitFor()).as(out).isZero();
-        assertThat(out).contains("SUCCESS: 6 rules found");
+        assertThat(out).contains("SUCCESS: 9 rules found");
     }
 
     /** One batch with an event of each verdict, a duplicate, a conflict and an invalid item; one refused sign-in. */

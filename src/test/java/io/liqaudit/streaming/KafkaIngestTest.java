@@ -89,7 +89,7 @@ class KafkaIngestTest {
         assertThat(kept.get("input").get("eventId").asText()).isEqualTo("k-1");
         assertThat(kept.get("input")).isEqualTo(JSON.readTree(bytes(first)));
 
-        List<ConsumerRecord<String, byte[]>> letters = read(DEAD, 2);
+        List<ConsumerRecord<String, byte[]>> letters = read(DEAD, 0).stream().filter(r -> venue.equals(r.key())).toList();
         assertThat(letters).hasSize(2);
         assertThat(letters.get(0).value()).isEqualTo(notJson);
         assertThat(new String(letters.get(0).headers().lastHeader("problem").value(), StandardCharsets.UTF_8))
@@ -100,7 +100,7 @@ class KafkaIngestTest {
         assertThat(stored(venue)).isEqualTo(3);
 
         // Out: one verdict message per recorded event, in sequence order, saying what the API says.
-        List<ConsumerRecord<String, byte[]>> verdicts = read(VERDICTS, 3);
+        List<ConsumerRecord<String, byte[]>> verdicts = read(VERDICTS, 0).stream().filter(r -> venue.equals(r.key())).toList();
         assertThat(verdicts).hasSize(3);
         List<Long> sequences = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> r : verdicts) {
@@ -148,17 +148,85 @@ class KafkaIngestTest {
         assertThat(counter(metrics, "liqaudit_verdicts_relayed_total")).isGreaterThanOrEqualTo(3);
     }
 
+    /**
+     * Hostile records (seeded, bounded: 300 records): mutated events and damaged bytes. Each one
+     * is accounted for exactly once — recorded, a duplicate, a refused conflict or a dead letter
+     * naming what is wrong — and the stream goes on: an event sent after them all is recorded.
+     */
+    @Test
+    void hostileRecordsAreEachAccountedForAndTheStreamGoesOn() throws Exception {
+        long seed = Long.getLong("fuzz.seed", 20261127L);
+        java.util.Random random = new java.util.Random(seed);
+        io.liqaudit.testing.JsonMutator mutator = new io.liqaudit.testing.JsonMutator(random);
+        String venue = "KFUZZ-" + RUN;
+        List<ObjectNode> vectors = TestEvents.all();
+        int records = 300;
+        double duplicatesBefore = duplicates();
+        try (KafkaProducer<String, byte[]> producer = producer()) {
+            for (int i = 0; i < records; i++) {
+                ObjectNode e = vectors.get(random.nextInt(vectors.size())).deepCopy().put("venue", venue)
+                        .put("eventId", "f-" + i);
+                mutator.mutate(e);
+                String text = random.nextInt(4) == 0 ? mutator.damage(e.toString()) : e.toString();
+                producer.send(new ProducerRecord<>(TOPIC, venue, text.getBytes(StandardCharsets.UTF_8)));
+            }
+            ObjectNode sentinel = TestEvents.fresh("consistent#2").put("venue", venue).put("eventId", "after-the-fuzz");
+            producer.send(new ProducerRecord<>(TOPIC, venue, bytes(sentinel))).get();
+        }
+        for (int i = 0; i < 600 && !storedAs(venue, "after-the-fuzz"); i++) {
+            Thread.sleep(100);
+        }
+        assertThat(storedAs(venue, "after-the-fuzz")).as("the stream goes on (seed %d)", seed).isTrue();
+
+        List<ConsumerRecord<String, byte[]>> letters = read(DEAD, 0).stream()
+                .filter(r -> venue.equals(r.key())).toList();
+        for (ConsumerRecord<String, byte[]> letter : letters) {
+            JsonNode problems = JSON.readTree(letter.headers().lastHeader("problem").value());
+            assertThat(problems).as("a dead letter names what is wrong (seed %d)", seed).isNotEmpty();
+            problems.forEach(p -> assertThat(p.get("field").asText()).startsWith("$"));
+        }
+        // What this test sent (the other test's events are venue KAFKA-RUN; a mutation may change any other field).
+        long recorded = count("select count(*) from liquidation_event where recorded_by = $1 and venue <> $2 "
+                + "and event_id <> 'after-the-fuzz'", "kafka:" + TOPIC, "KAFKA-" + RUN);
+        long refused = count("select count(*) from refused_submission where submitted_by = $1 and identity not like $2",
+                "kafka:" + TOPIC, "KAFKA-" + RUN + "/%");
+        double repeated = duplicates() - duplicatesBefore;
+        assertThat(recorded + refused + letters.size() + (long) repeated)
+                .as("each hostile record once: %d recorded, %d refused, %d dead letters, %d duplicates (seed %d)",
+                        recorded, refused, letters.size(), (long) repeated, seed)
+                .isEqualTo(records);
+        assertThat(letters.size()).as("most hostile records are refused (seed %d)", seed).isGreaterThan(records / 2);
+    }
+
+    private boolean storedAs(String venue, String eventId) {
+        return count("select count(*) from liquidation_event where venue = $1 and event_id = $2", venue, eventId) > 0;
+    }
+
+    private long count(String sql, Object... params) {
+        return pool.preparedQuery(sql).execute(Tuple.from(params)).await().indefinitely().iterator().next().getLong(0);
+    }
+
+    private static double duplicates() {
+        String metrics = TestUsers.as(Roles.ADMIN).accept("text/plain").get("/q/metrics").then().statusCode(200).extract().asString();
+        return metrics.lines().filter(l -> l.startsWith("liqaudit_events_duplicates_total")).mapToDouble(
+                l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    }
+
     private static double counter(String metrics, String name) {
         return metrics.lines().filter(l -> l.startsWith(name + " ")).mapToDouble(l -> Double.parseDouble(l.split(" ")[1]))
                 .findFirst().orElse(-1);
     }
 
+    /** The topic from its start: until {@code atLeast} records are read, or (0) until it has been quiet for 3 s. */
     private static List<ConsumerRecord<String, byte[]>> read(String topic, int atLeast) {
         List<ConsumerRecord<String, byte[]>> out = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer = consumer()) {
             consumer.subscribe(List.of(topic));
-            for (int i = 0; i < 60 && out.size() < atLeast; i++) {
-                consumer.poll(Duration.ofMillis(500)).forEach(out::add);
+            int quiet = 0;
+            for (int i = 0; i < 60 && (atLeast == 0 ? quiet < 6 : out.size() < atLeast); i++) {
+                var polled = consumer.poll(Duration.ofMillis(500));
+                polled.forEach(out::add);
+                quiet = polled.isEmpty() ? quiet + 1 : 0;
             }
         }
         return out;
