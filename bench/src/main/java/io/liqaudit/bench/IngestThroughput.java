@@ -64,8 +64,22 @@ public final class IngestThroughput {
         // Warm up the service's JIT with one batch of other events (not counted).
         post(http, url, auth, warmup(run, batchSize));
 
-        AtomicInteger next = new AtomicInteger();
         AtomicInteger failures = new AtomicInteger();
+        long httpNanos = timeBatches(http, url, auth, batches, clients, failures);
+
+        long copyNanos = CopyFloor.nanos(jdbc, canonical);
+        double httpRate = events / (httpNanos / 1e9);
+        double copyRate = events / (copyNanos / 1e9);
+        System.out.printf("events=%d batch=%d clients=%d failures=%d%n", events, batchSize, clients, failures.get());
+        System.out.printf("ingest over HTTP (verification on): %.0f events/s (%.2f s)%n", httpRate, httpNanos / 1e9);
+        System.out.printf("COPY of the same rows into an unindexed table: %.0f events/s (%.2f s)%n", copyRate, copyNanos / 1e9);
+        System.out.printf("ratio ingest/COPY: %.2f%n", httpRate / copyRate);
+    }
+
+    /** Posts the batches from {@code clients} threads, each taking the next; answers the time to the last answer. */
+    static long timeBatches(HttpClient http, String url, String auth, List<byte[]> batches, int clients,
+            AtomicInteger failures) throws Exception {
+        AtomicInteger next = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         long start = System.nanoTime();
         List<Future<?>> done = new ArrayList<>();
@@ -82,16 +96,9 @@ public final class IngestThroughput {
         for (Future<?> f : done) {
             f.get();
         }
-        long httpNanos = System.nanoTime() - start;
+        long nanos = System.nanoTime() - start;
         pool.shutdown();
-
-        long copyNanos = CopyFloor.nanos(jdbc, canonical);
-        double httpRate = events / (httpNanos / 1e9);
-        double copyRate = events / (copyNanos / 1e9);
-        System.out.printf("events=%d batch=%d clients=%d failures=%d%n", events, batchSize, clients, failures.get());
-        System.out.printf("ingest over HTTP (verification on): %.0f events/s (%.2f s)%n", httpRate, httpNanos / 1e9);
-        System.out.printf("COPY of the same rows into an unindexed table: %.0f events/s (%.2f s)%n", copyRate, copyNanos / 1e9);
-        System.out.printf("ratio ingest/COPY: %.2f%n", httpRate / copyRate);
+        return nanos;
     }
 
     static byte[] warmup(String run, int size) throws Exception {

@@ -16,9 +16,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.admin.Admin;
@@ -65,7 +62,11 @@ public final class KafkaThroughput {
         IngestThroughput.post(http, url, auth, IngestThroughput.warmup(run, 1_000)); // the service's JIT, not counted
 
         List<byte[]> httpBatches = httpBatches(events(11, events, "http-" + run), 1_000);
-        long httpNanos = timeHttp(http, url, auth, httpBatches, 2);
+        AtomicInteger refused = new AtomicInteger();
+        long httpNanos = IngestThroughput.timeBatches(http, url, auth, httpBatches, 2, refused);
+        if (refused.get() > 0) {
+            throw new IllegalStateException(refused.get() + " HTTP batches were not answered 200");
+        }
 
         List<JsonNode> streamed = events(13, events, "kafka-" + run);
         long before = stored(jdbc);
@@ -142,30 +143,6 @@ public final class KafkaThroughput {
                     .getBytes(StandardCharsets.UTF_8));
         }
         return out;
-    }
-
-    private static long timeHttp(HttpClient http, String url, String auth, List<byte[]> batches, int clients) throws Exception {
-        AtomicInteger next = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        long start = System.nanoTime();
-        List<Future<?>> done = new ArrayList<>();
-        for (int c = 0; c < clients; c++) {
-            done.add(pool.submit(() -> {
-                for (int i = next.getAndIncrement(); i < batches.size(); i = next.getAndIncrement()) {
-                    int status = IngestThroughput.post(http, url, auth, batches.get(i));
-                    if (status != 200) {
-                        throw new IllegalStateException("a batch was answered " + status);
-                    }
-                }
-                return null;
-            }));
-        }
-        for (Future<?> f : done) {
-            f.get();
-        }
-        long nanos = System.nanoTime() - start;
-        pool.shutdown();
-        return nanos;
     }
 
     private static long stored(String jdbc) throws Exception {
