@@ -11,6 +11,7 @@ scripts/db-up.sh --fresh liquidations_test_crash  # scratch: the service is kill
 scripts/db-up.sh --fresh liquidations_test_demo   # scratch: demo data loads at start, readiness waits for it (ReadinessTest)
 scripts/db-up.sh --fresh liquidations_test_readme # scratch: README's commands run against the packaged service (ReadmeCommandsIT)
 scripts/db-up.sh --fresh liquidations_test_stream # scratch: two instances share a topic, one is killed (StreamingInstancesIT)
+scripts/db-up.sh --fresh liquidations_test_outage # scratch: the broker stops mid-stream and starts again (StreamingInstancesIT)
 scripts/kafka-up.sh                               # a local Kafka broker for streaming ingest (KafkaIngestTest)
 # Pages are tested in a real headless browser: Debian's Chromium, typed into and clicked through
 # Debian's chromedriver (WebDriver), so nothing is downloaded at run time.

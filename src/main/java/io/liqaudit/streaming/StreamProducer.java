@@ -37,12 +37,26 @@ class StreamProducer {
         this.bootstrap = bootstrap;
     }
 
-    /** Sends the records in order and waits until the broker has acknowledged every one; blocking. */
+    /**
+     * Sends the records in order and waits until the broker has acknowledged every one; blocking.
+     * When a send fails the caller sends them all again. Across a broker outage a later record can
+     * still land before an earlier failed one (an idempotent producer's batch that expires while the
+     * next goes through): the resend then repeats the later ones after it, which is why a consumer
+     * takes only the next sequence it expects (README, "Streaming ingest").
+     */
     void sendAll(List<ProducerRecord<String, byte[]>> records) {
         List<Future<RecordMetadata>> sent = new ArrayList<>(records.size());
         KafkaProducer<String, byte[]> p = producer();
         for (ProducerRecord<String, byte[]> r : records) {
-            sent.add(p.send(r));
+            Future<RecordMetadata> f = p.send(r);
+            sent.add(f);
+            if (f.isDone() && failed(f)) {
+                break; // refused at once (no metadata for the topic, say): sending the rest would let them overtake it
+            }
+        }
+        if (sent.size() < records.size()) {
+            discard(p);
+            throw new IllegalStateException("the broker did not take a record; the rest were not sent");
         }
         for (Future<RecordMetadata> f : sent) {
             try {
@@ -56,6 +70,18 @@ class StreamProducer {
                 discard(p);
                 throw new IllegalStateException("the broker did not take a record", e.getCause());
             }
+        }
+    }
+
+    private static boolean failed(Future<RecordMetadata> f) {
+        try {
+            f.get();
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        } catch (ExecutionException e) {
+            return true;
         }
     }
 

@@ -22,8 +22,9 @@ import org.jboss.logging.Logger;
  * venue with the sequence in a header (to a topic it creates with one partition, unless it
  * exists), and removes the batches only once the broker has
  * acknowledged every message, in the same transaction. A crash or a broker outage in between
- * leaves them in the outbox to be sent again: at-least-once, in order; a consumer keeps the
- * highest sequence it has seen and skips any message at or below it.
+ * leaves them in the outbox to be sent again, from the oldest on: at-least-once, and every
+ * message that overtook a failed one is sent again after it, so a consumer that takes only the
+ * next sequence it expects sees every verdict once, in order.
  */
 @ApplicationScoped
 class VerdictRelay {

@@ -8,7 +8,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.liqaudit.demo.DemoEvents;
 import io.liqaudit.platform.json.ExactDecimalJson;
 import io.liqaudit.testing.PackagedService;
+import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.Base64;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -46,13 +51,15 @@ import org.junit.jupiter.api.Test;
  * broker. Once both hold partitions and part of the stream is recorded, one is killed (SIGKILL)
  * and started again. In the end every event is in the log once, the log is gap-free and agrees
  * with its leaves, the outbox has drained, and the verdict topic — read as a consumer is told to
- * (skip any sequence at or below the highest seen) — gives every sequence exactly once, in order,
- * each naming the event the log holds at that sequence.
+ * (take the next sequence expected, skip any other) — gives every sequence, in order, each naming
+ * the event the log holds at that sequence. A second test stops the broker mid-stream
+ * (its own database, liquidations_test_outage).
  */
 class StreamingInstancesIT {
 
     private static final ObjectMapper JSON = ExactDecimalJson.newMapper();
     private static final String DB = "liquidations_test_stream";
+    private static final String OUTAGE_DB = "liquidations_test_outage";
     private static final String BROKER = "127.0.0.1:9092";
     private static final int EVENTS = 12_000;
     private static final int PARTITIONS = 4;
@@ -101,31 +108,114 @@ class StreamingInstancesIT {
             // Both instances hold partitions, and part of the stream is recorded: then kill one.
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
             // Two consumers per instance (liqaudit.kafka.consumers): all four holding a partition means both instances do.
-            while ((membersWithPartitions(group) < PARTITIONS || stored() < 2_000) && System.nanoTime() < deadline) {
+            while ((membersWithPartitions(group) < PARTITIONS || stored(DB) < 2_000) && System.nanoTime() < deadline) {
                 Thread.sleep(20);
             }
             assertThat(membersWithPartitions(group)).as("both instances share the topic").isEqualTo(PARTITIONS);
-            atKill = stored();
+            atKill = stored(DB);
             a.kill();
             assertThat(atKill).as("recorded before the kill").isGreaterThanOrEqualTo(2_000).isLessThan(EVENTS);
 
             try (PackagedService again = PackagedService.start("streaming-a-again", DB, portA, users, keys, streaming)) {
                 again.awaitReady(http);
                 deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
-                while ((stored() < EVENTS || one("select count(*) from verdict_outbox") > 0) && System.nanoTime() < deadline) {
+                while ((stored(DB) < EVENTS || one(DB, "select count(*) from verdict_outbox") > 0) && System.nanoTime() < deadline) {
                     Thread.sleep(200);
                 }
             }
         }
 
+        int delivered = assertEveryEventOnceAndEveryVerdictInOrder(DB, verdicts, EVENTS);
+        System.out.printf("StreamingInstancesIT: %d events (+ repeats) over %d partitions; %d recorded at the kill; "
+                + "%d verdict messages delivered for %d events%n", EVENTS, PARTITIONS, atKill, delivered, EVENTS);
+    }
+
+    /**
+     * The broker stops in the middle of a stream (scripts/kafka-up.sh --stop) and starts again 10 s
+     * later. Meanwhile HTTP ingest goes on (its verdicts wait in the outbox); afterwards the consumer
+     * resumes from its committed offsets, the relay drains the outbox, and every event — streamed or
+     * posted — is in the log once and its verdict on the topic, in order.
+     */
+    @Test
+    void aBrokerOutageLosesNothing() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String topic = "liquidations-outage-" + run;
+        String verdicts = "liquidation-verdicts-outage-" + run;
+        admin.createTopics(List.of(new NewTopic(topic, PARTITIONS, (short) 1), new NewTopic(verdicts, 1, (short) 1)))
+                .all().get(30, TimeUnit.SECONDS);
+        Map<String, String> streaming = Map.of("LIQAUDIT_KAFKA_ENABLED", "true", "KAFKA_BOOTSTRAP_SERVERS", BROKER,
+                "LIQAUDIT_KAFKA_TOPIC", topic, "LIQAUDIT_KAFKA_VERDICT_TOPIC", verdicts,
+                "LIQAUDIT_KAFKA_DEAD_LETTER_TOPIC", "liquidations-dead-letter-outage-" + run,
+                "MP_MESSAGING_INCOMING_LIQUIDATIONS_GROUP_ID", "liquidation-audit-outage-" + run);
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        List<JsonNode> events = new ArrayList<>(DemoEvents.generate(2026_11_28L, 6_500));
+        events.forEach(e -> ((ObjectNode) e).put("eventId", "outage-" + run + "-" + e.get("eventId").asText()));
+        try (PackagedService service = PackagedService.start("streaming-outage", OUTAGE_DB, PackagedService.freePort(),
+                "outage-ingestor:outage-password-123:ingestor", PackagedService.Keys.fresh(), streaming)) {
+            service.awaitReady(http);
+            try (KafkaProducer<String, byte[]> producer = producer()) {
+                for (int i = 0; i < 6_000; i++) {
+                    send(producer, topic, i % PARTITIONS, events.get(i));
+                }
+                producer.flush();
+            }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            while (stored(OUTAGE_DB) < 1_000 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            broker("--stop");
+            try {
+                long atStop = stored(OUTAGE_DB);
+                assertThat(atStop).as("streamed before the outage").isLessThan(6_000);
+                // HTTP ingest does not need the broker: 500 more events, recorded now, relayed later.
+                String body = "{\"events\":" + JSON.writeValueAsString(events.subList(6_000, 6_500)) + "}";
+                HttpResponse<String> posted = http.send(HttpRequest.newBuilder(URI.create(service.base() + "/api/v1/liquidations/batch"))
+                        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                                "outage-ingestor:outage-password-123".getBytes(StandardCharsets.UTF_8)))
+                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(posted.statusCode()).as(posted.body()).isEqualTo(200);
+                Thread.sleep(10_000);
+            } finally {
+                broker(""); // whatever happened: the next tests need it
+            }
+            deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
+            while ((stored(OUTAGE_DB) < 6_500 || one(OUTAGE_DB, "select count(*) from verdict_outbox") > 0)
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+            }
+        }
+        int delivered = assertEveryEventOnceAndEveryVerdictInOrder(OUTAGE_DB, verdicts, 6_500);
+        System.out.printf("StreamingInstancesIT: broker outage of 10 s; %d verdict messages for 6,500 events%n", delivered);
+    }
+
+    /** scripts/kafka-up.sh with this argument ("--stop", or none to start), waited for. */
+    private static void broker(String argument) throws Exception {
+        List<String> command = new ArrayList<>(List.of("bash", "scripts/kafka-up.sh"));
+        if (!argument.isEmpty()) {
+            command.add(argument);
+        }
+        Process p = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(Path.of("target", "kafka-up-outage.log").toFile())).start();
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("scripts/kafka-up.sh %s finished", argument).isTrue();
+        assertThat(p.exitValue()).as("scripts/kafka-up.sh %s; see target/kafka-up-outage.log", argument).isZero();
+    }
+
+    /**
+     * The log holds {@code events} events, each once, gap-free and agreeing with its leaves; the
+     * outbox has drained; and the verdict topic, read as README tells a consumer to (take the next
+     * sequence expected, skip any other), gives every sequence, in order, naming the event the log
+     * holds there. Answers how many messages were delivered (re-sends included).
+     */
+    private static int assertEveryEventOnceAndEveryVerdictInOrder(String db, String verdicts, int events) throws Exception {
         Map<Long, String> identities = new HashMap<>();
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + DB, "liqaudit", "liqaudit");
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + db, "liqaudit", "liqaudit");
                 Statement s = c.createStatement()) {
-            assertThat(one(s, "select count(*) from liquidation_event")).as("every event once").isEqualTo(EVENTS);
-            assertThat(one(s, "select max(sequence) + 1 from liquidation_event")).as("gap-free").isEqualTo(EVENTS);
-            assertThat(one(s, "select next_sequence from ledger_head")).isEqualTo(EVENTS);
-            assertThat(one(s, "select count(*) from merkle_node where level = 0")).isEqualTo(EVENTS);
-            assertThat(one(s, "select count(*) from event_status")).isEqualTo(EVENTS);
+            assertThat(one(s, "select count(*) from liquidation_event")).as("every event once").isEqualTo(events);
+            assertThat(one(s, "select max(sequence) + 1 from liquidation_event")).as("gap-free").isEqualTo(events);
+            assertThat(one(s, "select next_sequence from ledger_head")).isEqualTo(events);
+            assertThat(one(s, "select count(*) from merkle_node where level = 0")).isEqualTo(events);
+            assertThat(one(s, "select count(*) from event_status")).isEqualTo(events);
             assertThat(one(s, "select count(*) from verdict_outbox")).as("the outbox drains").isZero();
             try (ResultSet rs = s.executeQuery("select sequence, venue || '/' || event_id from liquidation_event")) {
                 while (rs.next()) {
@@ -133,24 +223,19 @@ class StreamingInstancesIT {
                 }
             }
         }
-
         List<JsonNode> delivered = readAll(verdicts);
-        assertThat(delivered.size()).as("at least once").isGreaterThanOrEqualTo(EVENTS);
-        long highest = -1;
-        List<Long> kept = new ArrayList<>();
+        assertThat(delivered.size()).as("at least once").isGreaterThanOrEqualTo(events);
+        long next = 0; // the documented consumer: take the sequence it expects, skip any other (it comes again)
         for (JsonNode m : delivered) {
             long sequence = m.get("sequence").asLong();
-            if (sequence <= highest) {
-                continue; // a re-send after the kill: the documented dedupe
+            if (sequence != next) {
+                continue;
             }
-            assertThat(sequence).as("in sequence order, no gap").isEqualTo(highest + 1);
             assertThat(m.get("venue").asText() + "/" + m.get("eventId").asText()).isEqualTo(identities.get(sequence));
-            highest = sequence;
-            kept.add(sequence);
+            next++;
         }
-        assertThat(kept).hasSize(EVENTS);
-        System.out.printf("StreamingInstancesIT: %d events (+ repeats) over %d partitions; %d recorded at the kill; "
-                + "%d verdict messages delivered for %d events%n", EVENTS, PARTITIONS, atKill, delivered.size(), EVENTS);
+        assertThat(next).as("every verdict, in order, read as README tells a consumer to").isEqualTo(events);
+        return delivered.size();
     }
 
     private static void send(KafkaProducer<String, byte[]> producer, String topic, int partition, JsonNode event)
@@ -184,12 +269,12 @@ class StreamingInstancesIT {
         return out;
     }
 
-    private static long stored() throws Exception {
-        return one("select count(*) from liquidation_event");
+    private static long stored(String db) throws Exception {
+        return one(db, "select count(*) from liquidation_event");
     }
 
-    private static long one(String sql) throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + DB, "liqaudit", "liqaudit");
+    private static long one(String db, String sql) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + db, "liqaudit", "liqaudit");
                 Statement s = c.createStatement()) {
             return one(s, sql);
         }
