@@ -68,16 +68,11 @@ class StreamingInstancesIT {
 
     @Test
     void twoInstancesShareTheTopicAndAKilledOneLosesNothing() throws Exception {
-        String run = UUID.randomUUID().toString().substring(0, 8);
-        String topic = "liquidations-it-" + run;
-        String verdicts = "liquidation-verdicts-it-" + run;
-        String group = "liquidation-audit-it-" + run;
-        admin.createTopics(List.of(new NewTopic(topic, PARTITIONS, (short) 1), new NewTopic(verdicts, 1, (short) 1)))
-                .all().get(30, TimeUnit.SECONDS);
-        Map<String, String> streaming = Map.of("LIQAUDIT_KAFKA_ENABLED", "true", "KAFKA_BOOTSTRAP_SERVERS", BROKER,
-                "LIQAUDIT_KAFKA_TOPIC", topic, "LIQAUDIT_KAFKA_VERDICT_TOPIC", verdicts,
-                "LIQAUDIT_KAFKA_DEAD_LETTER_TOPIC", "liquidations-dead-letter-it-" + run,
-                "MP_MESSAGING_INCOMING_LIQUIDATIONS_GROUP_ID", group);
+        String run = "it-" + UUID.randomUUID().toString().substring(0, 8);
+        String topic = "liquidations-" + run;
+        String verdicts = "liquidation-verdicts-" + run;
+        String group = "liquidation-audit-" + run;
+        Map<String, String> streaming = streamingOn(run);
         PackagedService.Keys keys = PackagedService.Keys.fresh();
         String users = "stream-admin:stream-password-123:admin";
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -92,7 +87,7 @@ class StreamingInstancesIT {
             b.awaitReady(http);
 
             List<JsonNode> events = new ArrayList<>(DemoEvents.generate(2026_11_27L, EVENTS));
-            events.forEach(e -> ((ObjectNode) e).put("eventId", "it-" + run + "-" + e.get("eventId").asText()));
+            events.forEach(e -> ((ObjectNode) e).put("eventId", run + "-" + e.get("eventId").asText()));
             Random random = new Random(7);
             try (KafkaProducer<String, byte[]> producer = producer()) {
                 for (int i = 0; i < events.size(); i++) {
@@ -138,18 +133,13 @@ class StreamingInstancesIT {
      */
     @Test
     void aBrokerOutageLosesNothing() throws Exception {
-        String run = UUID.randomUUID().toString().substring(0, 8);
-        String topic = "liquidations-outage-" + run;
-        String verdicts = "liquidation-verdicts-outage-" + run;
-        admin.createTopics(List.of(new NewTopic(topic, PARTITIONS, (short) 1), new NewTopic(verdicts, 1, (short) 1)))
-                .all().get(30, TimeUnit.SECONDS);
-        Map<String, String> streaming = Map.of("LIQAUDIT_KAFKA_ENABLED", "true", "KAFKA_BOOTSTRAP_SERVERS", BROKER,
-                "LIQAUDIT_KAFKA_TOPIC", topic, "LIQAUDIT_KAFKA_VERDICT_TOPIC", verdicts,
-                "LIQAUDIT_KAFKA_DEAD_LETTER_TOPIC", "liquidations-dead-letter-outage-" + run,
-                "MP_MESSAGING_INCOMING_LIQUIDATIONS_GROUP_ID", "liquidation-audit-outage-" + run);
+        String run = "outage-" + UUID.randomUUID().toString().substring(0, 8);
+        String topic = "liquidations-" + run;
+        String verdicts = "liquidation-verdicts-" + run;
+        Map<String, String> streaming = streamingOn(run);
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         List<JsonNode> events = new ArrayList<>(DemoEvents.generate(2026_11_28L, 6_500));
-        events.forEach(e -> ((ObjectNode) e).put("eventId", "outage-" + run + "-" + e.get("eventId").asText()));
+        events.forEach(e -> ((ObjectNode) e).put("eventId", run + "-" + e.get("eventId").asText()));
         try (PackagedService service = PackagedService.start("streaming-outage", OUTAGE_DB, PackagedService.freePort(),
                 "outage-ingestor:outage-password-123:ingestor", PackagedService.Keys.fresh(), streaming)) {
             service.awaitReady(http);
@@ -187,6 +177,19 @@ class StreamingInstancesIT {
         }
         int delivered = assertEveryEventOnceAndEveryVerdictInOrder(OUTAGE_DB, verdicts, 6_500);
         System.out.printf("StreamingInstancesIT: broker outage of 10 s; %d verdict messages for 6,500 events%n", delivered);
+    }
+
+    /**
+     * A run's topics (liquidations-RUN with four partitions, liquidation-verdicts-RUN with one), made
+     * here, and the settings that point an instance at them with streaming on, in group liquidation-audit-RUN.
+     */
+    private Map<String, String> streamingOn(String run) throws Exception {
+        admin.createTopics(List.of(new NewTopic("liquidations-" + run, PARTITIONS, (short) 1),
+                new NewTopic("liquidation-verdicts-" + run, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
+        return Map.of("LIQAUDIT_KAFKA_ENABLED", "true", "KAFKA_BOOTSTRAP_SERVERS", BROKER,
+                "LIQAUDIT_KAFKA_TOPIC", "liquidations-" + run, "LIQAUDIT_KAFKA_VERDICT_TOPIC", "liquidation-verdicts-" + run,
+                "LIQAUDIT_KAFKA_DEAD_LETTER_TOPIC", "liquidations-dead-letter-" + run,
+                "MP_MESSAGING_INCOMING_LIQUIDATIONS_GROUP_ID", "liquidation-audit-" + run);
     }
 
     /** scripts/kafka-up.sh with this argument ("--stop", or none to start), waited for. */
