@@ -31,7 +31,7 @@ class VerdictRelay {
 
     private static final Logger LOG = Logger.getLogger(VerdictRelay.class);
     private static final ObjectMapper JSON = ExactDecimalJson.newMapper();
-    /** Batches per transaction: a group commit holds up to a few thousand events, so this is tens of thousands of messages at most. */
+    /** Batches per transaction: a group commit holds at most liqaudit.ingest.max-group-events (4,000), so 80,000 messages at most. */
     static final int BATCHES_PER_TAKE = 20;
 
     private final Pool pool;
@@ -79,8 +79,9 @@ class VerdictRelay {
             if (batches.isEmpty()) {
                 return Uni.createFrom().item(new Taken(0, 0));
             }
-            List<ProducerRecord<String, byte[]>> records = records(batches);
+            // On a worker: reading tens of thousands of messages' headers and waiting for the broker block.
             return Uni.createFrom().item(() -> {
+                        List<ProducerRecord<String, byte[]>> records = records(batches);
                         if (!topicReady) {
                             producer.ensureTopic(topic, 1); // one partition: consumers see the log's order
                             topicReady = true;
