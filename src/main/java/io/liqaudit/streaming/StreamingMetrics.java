@@ -1,10 +1,12 @@
 package io.liqaudit.streaming;
 
 import io.liqaudit.platform.LiqauditConfig;
+import io.liqaudit.platform.ReadPool;
 import io.liqaudit.verdicts.VerdictOutbox;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.reactive.datasource.ReactiveDataSource;
 import io.quarkus.scheduler.Scheduled;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.annotation.PreDestroy;
@@ -28,7 +30,8 @@ import org.jboss.logging.Logger;
  * verdicts relayed ({@code liqaudit_verdicts_relayed_total}), verdicts waiting in the outbox
  * ({@code liqaudit_verdict_outbox_messages}) and the consumer group's lag on the liquidations topic
  * ({@code liqaudit_kafka_consumer_lag}: the topic's end offsets less the group's committed ones,
- * what is left to record). Gauges refresh every {@code liqaudit.metrics.refresh}; unknown is NaN.
+ * what is left to record). Gauges refresh every {@code liqaudit.metrics.refresh} (the database on the
+ * readers' pool); unknown is NaN.
  */
 @ApplicationScoped
 class StreamingMetrics {
@@ -49,7 +52,7 @@ class StreamingMetrics {
     private boolean lagUnread;
     private Admin admin;
 
-    StreamingMetrics(MeterRegistry registry, Pool pool, VerdictOutbox outbox, LiqauditConfig config,
+    StreamingMetrics(MeterRegistry registry, @ReactiveDataSource(ReadPool.NAME) Pool pool, VerdictOutbox outbox, LiqauditConfig config,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
             @ConfigProperty(name = "mp.messaging.incoming.liquidations.group.id") String group) {
         this.pool = pool;
